@@ -1,0 +1,68 @@
+# Hub Parentalité – the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_ci
+export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
+
+.PHONY: run test deps lint check test-sqlite test-postgres demo clean
+
+$(BIN)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) est introuvable : installez Python 3.11." >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm est introuvable : installez Node.js (paquets Debian nodejs et npm)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(BIN)/.installed node_modules/.installed
+
+demo: deps
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_departements
+	$(BIN)/python manage.py load_demo_content
+
+run: demo
+	@echo ""
+	@echo "  Site :            http://127.0.0.1:$(PORT)/"
+	@echo "  Administration :  http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Comptes de démonstration (mot de passe : \$$DEMO_PASSWORD, sinon « parentalite-demo ») :"
+	@echo "    admin-national  administration nationale (tous les départements)"
+	@echo "    coord-nord      coordination du Nord (59)"
+	@echo "    coord-gironde   coordination de la Gironde (33)"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: deps
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=hub.example.fr \
+		DJANGO_SETTINGS_MODULE=hub.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test-sqlite: deps
+	DATABASE_URL= $(BIN)/python -m pytest
+
+test-postgres: deps
+	@scripts/ensure-postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest
+
+test: lint check test-sqlite
+	@if scripts/ensure-postgres; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL est requis en CI." >&2; exit 1; \
+	else \
+		echo "PostgreSQL indisponible : la suite n'a tourné que sur SQLite."; \
+	fi
+
+clean:
+	rm -rf $(VENV) node_modules var db.sqlite3*

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HubConfig(AppConfig):
+    name = "hub"
+    verbose_name = _("Hub Parentalité")
+
+    def ready(self):
+        from . import admin_refusals, signals  # noqa: F401
+
+        admin_refusals.install()

@@ -1,0 +1,114 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from hub.permissions import StructuralPagePermissionTester
+
+
+class StructuralPage(Page):
+    """A page the site's structure depends on: only national administrators delete or move it."""
+
+    class Meta:
+        abstract = True
+
+    def permissions_for_user(self, user):
+        return StructuralPagePermissionTester(user, self)
+
+
+class HomePage(StructuralPage):
+    """The national home page: presents the networks and lists the départements."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil nationale")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = (
+            DepartementPage.objects.live().select_related("departement").order_by("departement")
+        )
+        return context
+
+
+class DepartementPage(StructuralPage):
+    """The section of one département: its directory, events, resources and news live under it.
+
+    Saving one creates or updates the "Coordination <département>" group, whose members edit
+    only this section and its collection of images and documents (see `hub.permissions`).
+    """
+
+    departement = models.OneToOneField(
+        "hub.Departement",
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        related_name="section",
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    coordination_name = models.CharField(
+        _("coordination"), max_length=200, blank=True, help_text=_("Par exemple : Caf du Nord.")
+    )
+    coordination_email = models.EmailField(_("courriel de la coordination"), blank=True)
+    coordination_phone = models.CharField(
+        _("téléphone de la coordination"), max_length=30, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("departement"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("coordination_name"),
+                FieldPanel("coordination_email"),
+                FieldPanel("coordination_phone"),
+            ],
+            heading=_("Coordination départementale"),
+        ),
+    ]
+    parent_page_types = ["hub.HomePage"]
+
+    class Meta:
+        verbose_name = _("section départementale")
+        verbose_name_plural = _("sections départementales")
+
+    @property
+    def coordination_group_name(self):
+        return _("Coordination %(departement)s") % {"departement": self.departement.nom}
+
+
+class SectionIndexPage(StructuralPage):
+    """A listing page placed once under the national home page and once under each section.
+
+    Under a département section it lists that département's content; under the home page it
+    lists the content of every département.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["hub.HomePage", "hub.DepartementPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
+
+    @property
+    def section(self):
+        """The département section this listing belongs to, or None for a national listing."""
+        return DepartementPage.objects.ancestor_of(self).select_related("departement").first()
+
+    def scoped(self, queryset):
+        """Restrict a page queryset to this listing's département, when it has one."""
+        section = self.section
+        return queryset.descendant_of(section) if section else queryset

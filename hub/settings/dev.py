@@ -1,0 +1,8 @@
+"""Local development: debug on, a fixed key, the embedded SQLite database by default."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"

@@ -1,0 +1,36 @@
+import io
+import os
+from unittest import mock
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+
+from hub.models import DepartementPage, NewsPage
+
+
+class DemoContentTests(TestCase):
+    def test_demo_fills_two_departements_and_creates_accounts(self):
+        call_command("load_demo_content", stdout=io.StringIO())
+        self.assertEqual(
+            set(DepartementPage.objects.values_list("departement__code", flat=True)), {"59", "33"}
+        )
+        self.assertGreaterEqual(NewsPage.objects.live().count(), 12)
+        User = get_user_model()
+        self.assertTrue(User.objects.get(username="admin-national").is_superuser)
+        coordinator = User.objects.get(username="coord-nord")
+        self.assertEqual([g.name for g in coordinator.groups.all()], ["Coordination Nord"])
+        self.assertTrue(coordinator.check_password("parentalite-demo"))
+        self.assertTrue(self.client.login(username="coord-nord", password="parentalite-demo"))
+
+    def test_demo_password_comes_from_the_environment(self):
+        with mock.patch.dict(os.environ, {"DEMO_PASSWORD": "un-autre-secret"}):
+            call_command("load_demo_content", stdout=io.StringIO())
+        self.assertTrue(
+            get_user_model().objects.get(username="coord-gironde").check_password("un-autre-secret")
+        )
+
+    def test_demo_loads_once(self):
+        call_command("load_demo_content", stdout=io.StringIO())
+        call_command("load_demo_content", stdout=io.StringIO())
+        self.assertEqual(DepartementPage.objects.count(), 2)

@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_ci
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
 
-.PHONY: run test deps lint check test-sqlite test-postgres demo clean
+.PHONY: run test deps lint check test-sqlite test-postgres demo clean chromium
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) est introuvable : installez Python 3.11." >&2; exit 1; }
@@ -48,12 +48,16 @@ check: deps
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=hub.example.fr \
 		DJANGO_SETTINGS_MODULE=hub.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-test-sqlite: deps
+# Headless Chromium for the accessibility and privacy checks (tests marked "browser").
+chromium:
+	@scripts/ensure-chromium || echo "Chromium indisponible : les tests navigateur seront ignorés (échec en CI)." >&2
+
+test-sqlite: deps chromium
 	DATABASE_URL= $(BIN)/python -m pytest
 
 test-postgres: deps
 	@scripts/ensure-postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -m "not browser"
 
 test: lint check test-sqlite
 	@if scripts/ensure-postgres; then \

@@ -22,6 +22,23 @@ def current_section(context):
     return context.render_context["_current_section"]
 
 
+@register.simple_tag(takes_context=True)
+def page_kind(context):
+    """What kind of page this is, for `<body data-page-type>`: quality checks sample by it.
+
+    A Wagtail page gives its model label, plus the name of the route a routable page served
+    ("events.eventindexpage:month"); any other view gives its URL name ("search").
+    """
+    page = context.get("page")
+    request = context.get("request")
+    if page is not None and hasattr(page, "specific_class"):
+        kind = (page.specific_class or type(page))._meta.label_lower
+        route = getattr(getattr(request, "routable_resolver_match", None), "url_name", None)
+        return f"{kind}:{route}" if route else kind
+    match = getattr(request, "resolver_match", None)
+    return (match.view_name if match else "") or "page"
+
+
 @register.simple_tag
 def main_navigation(section):
     return listing_links(section)

@@ -8,7 +8,8 @@ from hub.pagination import paginate
 @require_GET
 def search(request):
     """Site-wide search over published pages."""
-    query = request.GET.get("q", "").strip()[:200]
+    # A lone double quote breaks SQLite's full-text query syntax: quotes carry no meaning here.
+    query = request.GET.get("q", "").replace('"', " ").strip()[:200]
     page_obj = None
     if query:
         results = Page.objects.live().public().specific().search(query)

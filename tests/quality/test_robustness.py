@@ -1,0 +1,88 @@
+"""Malformed query strings and form values sent to every discovered public endpoint: never a
+server error; a malformed page number or other parameter is a readable 400, not a crash.
+
+Endpoints come from `discovery.py` over the demo content (every live page type, their routes,
+the argument-less Django URLs, feeds, downloads and the forms found on those pages)."""
+
+import io
+import os
+
+from django.core.management import call_command
+from django.test import Client, TestCase
+from hypothesis import HealthCheck, given, settings
+
+from tests.quality.discovery import discover_in_process
+from tests.quality.malformed_input import form_data, query_strings
+
+settings.register_profile(
+    "ci",
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+ACCEPTABLE = {200, 301, 302, 304, 400, 404, 405}
+
+
+class MalformedInputTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
+        cls.site = discover_in_process(Client())
+
+    def assert_handled(self, response, request):
+        self.assertIn(response.status_code, ACCEPTABLE, request)
+        if response.status_code == 400 and "html" in response.get("Content-Type", ""):
+            self.assertContains(response, "Demande incorrecte", status_code=400)
+
+    def test_discovery_found_the_public_endpoints(self):
+        endpoints = self.site.endpoints()
+        for path in (
+            "/",
+            "/nord/",
+            "/recherche/",
+            "/departements/aller/",
+            "/nord/actualites/flux/",
+        ):
+            self.assertIn(path, endpoints)
+
+    def fuzz_query_string(self, path):
+        @given(query=query_strings(self.site.params.get(path, set()) | {"page"}))
+        def check(query):
+            url = f"{path}?{query}"
+            self.assert_handled(self.client.get(url), url)
+
+        check()
+
+    def fuzz_form(self, form):
+        send = self.client.post if form.method == "post" else self.client.get
+
+        @given(data=form_data([name for name in form.fields if name != "csrfmiddlewaretoken"]))
+        def check(data):
+            self.assert_handled(send(form.action, data), (form.action, data))
+
+        check()
+
+    def test_query_strings_never_cause_a_server_error(self):
+        for path in self.site.endpoints():
+            with self.subTest(path=path):
+                self.fuzz_query_string(path)
+
+    def test_form_values_never_cause_a_server_error(self):
+        for form in self.site.forms:
+            with self.subTest(action=form.action, method=form.method):
+                self.fuzz_form(form)
+
+    def test_malformed_page_numbers_are_a_readable_400(self):
+        paginated = [path for path, names in self.site.params.items() if "page" in names]
+        self.assertTrue(paginated, "no paginated listing found")
+        for path in paginated:
+            for value in ("abc", "-1", "0", "99999", "1.5", "%00"):
+                response = self.client.get(f"{path}?page={value}")
+                self.assertContains(response, "Demande incorrecte", status_code=400)

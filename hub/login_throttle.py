@@ -1,0 +1,68 @@
+"""Slow down password guessing on the login pages (Wagtail admin and Django admin).
+
+Failed attempts are counted per username and client IP in the Django cache; after
+`LOGIN_FAILURE_LIMIT` failures within `LOGIN_LOCKOUT_SECONDS`, further attempts for that pair
+are refused with HTTP 429 and a French message until the window ends. A successful login resets
+the count. Counting per pair means an attacker cannot lock a coordinator out from elsewhere.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.cache import cache
+from django.dispatch import receiver
+from django.shortcuts import render
+from django.urls import reverse
+
+LOGIN_URL_NAMES = ["wagtailadmin_login", "admin:login"]
+
+
+def failure_limit():
+    return getattr(settings, "LOGIN_FAILURE_LIMIT", 5)
+
+
+def lockout_seconds():
+    return getattr(settings, "LOGIN_LOCKOUT_SECONDS", 15 * 60)
+
+
+def _cache_key(username, request):
+    ip = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{username.strip().lower()}|{ip}".encode()).hexdigest()
+    return f"login-failures:{digest}"
+
+
+@receiver(user_login_failed)
+def count_failure(sender, credentials, request=None, **kwargs):
+    if request is None:
+        return
+    key = _cache_key(credentials.get("username", ""), request)
+    cache.add(key, 0, lockout_seconds())
+    cache.incr(key)
+
+
+@receiver(user_logged_in)
+def reset_failures(sender, request, user, **kwargs):
+    if request is not None:
+        cache.delete(_cache_key(user.get_username(), request))
+
+
+class LoginThrottleMiddleware:
+    """Refuse a login attempt once its username and IP have failed too often."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._login_paths = None
+
+    def login_paths(self):
+        if self._login_paths is None:
+            self._login_paths = {reverse(name) for name in LOGIN_URL_NAMES}
+        return self._login_paths
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path in self.login_paths():
+            key = _cache_key(request.POST.get("username", ""), request)
+            if cache.get(key, 0) >= failure_limit():
+                minutes = max(1, lockout_seconds() // 60)
+                return render(request, "429.html", {"minutes": minutes}, status=429)
+        return self.get_response(request)

@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_ci
+LOAD_DB_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_load
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
 
-.PHONY: run test deps lint check test-sqlite test-postgres demo clean chromium
+.PHONY: run test deps lint check test-sqlite test-postgres demo clean chromium load-test load-smoke
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) est introuvable : installez Python 3.11." >&2; exit 1; }
@@ -67,6 +68,13 @@ test: lint check test-sqlite
 	else \
 		echo "PostgreSQL indisponible : la suite n'a tourné que sur SQLite."; \
 	fi
+
+# Load test (gunicorn + PostgreSQL, production settings, demo content; recreates LOAD_DB_URL).
+load-test: deps
+	LOAD_DATABASE_URL=$(LOAD_DB_URL) scripts/load-test 50 60
+
+load-smoke: deps
+	LOAD_DATABASE_URL=$(LOAD_DB_URL) scripts/load-test 5 10
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3*

@@ -109,16 +109,18 @@ def _local(url, base):
     return f"{path}?{parts.query}" if parts.query else path
 
 
-def crawl(fetch, seeds, base="http://testserver/", per_kind=2, per_parent=3, max_fetches=250):
+def crawl(fetch, seeds, base="http://testserver/", per_kind=2, per_parent=8, max_fetches=250):
     """Breadth-first crawl from `seeds` with `fetch(url) -> (status, content_type, text)`.
 
-    Bounded: at most `per_parent` children of one folder and two query variants of one
+    Bounded: at most `per_parent` children of one folder, two folders of the same name in
+    different places (`/nord/agenda/`, `/gironde/agenda/`…) and two query variants of one
     (path, parameter names) are followed, and at most `max_fetches` URLs are fetched.
     """
     site = SiteMap()
     queue = [(seed, None) for seed in seeds]
     seen = set(seeds)
     children = defaultdict(int)
+    names = defaultdict(int)
     variants = defaultdict(int)
     fetched = 0
 
@@ -132,10 +134,11 @@ def crawl(fetch, seeds, base="http://testserver/", per_kind=2, per_parent=3, max
                 return
             variants[key] += 1
         else:
-            parent = parts.path.rstrip("/").rsplit("/", 1)[0]
-            if children[parent] >= per_parent:
+            parent, _, name = parts.path.rstrip("/").rpartition("/")
+            if children[parent] >= per_parent or names[name] >= 2:
                 return
             children[parent] += 1
+            names[name] += 1
         seen.add(url)
         queue.append((url, found_on))
 

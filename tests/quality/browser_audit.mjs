@@ -24,7 +24,7 @@ const browser = await chromium.launch({
   headless: true,
   args: QUIET_FLAGS,
 });
-const report = { pages: [], foreignRequests: [], errors: [] };
+const report = { pages: [], foreignRequests: [], cspViolations: [], errors: [] };
 try {
   for (const width of WIDTHS) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
@@ -37,6 +37,12 @@ try {
       }
     });
     const page = await context.newPage();
+    // Inline scripts or styles blocked by the Content Security Policy break the page silently.
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("Content Security Policy")) {
+        report.cspViolations.push({ page: current, width, message: message.text() });
+      }
+    });
     for (const path of paths) {
       current = path;
       try {

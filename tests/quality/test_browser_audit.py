@@ -1,5 +1,6 @@
-"""Accessibility (axe-core, WCAG 2.1 AA, 1280 and 360 px) and privacy (no request to another
-host) of every kind of public page, in headless Chromium against the demo content.
+"""Accessibility (axe-core, WCAG 2.1 AA, 1280 and 360 px), privacy (no request to another
+host) and Content Security Policy (nothing blocked) of every kind of public page, in headless
+Chromium against the demo content.
 
 The pages are discovered, not listed (see `discovery.py`): new page types, routes and listings
 are checked as soon as they exist and are linked or live in the page tree.
@@ -20,16 +21,26 @@ from tests.quality.discovery import discover_in_process
 pytestmark = pytest.mark.browser
 
 BAD_PAGE = b"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Test</title></head>
-<body><main><h1>Test</h1><img src="/pixel.png"><img src="http://127.0.0.2:9/pixel.png" alt="x">
+<body><main><h1>Test</h1><img src="/pixel.png"><p style="color: red">Style</p>
+<img src="http://127.0.0.2:9/pixel.png" alt="x">
 </main></body></html>"""
 
 
 @pytest.fixture
 def bad_site(tmp_path):
-    """A throwaway page with a missing alt text and an image from another host."""
+    """A throwaway page with a missing alt text, an image from another host and an inline
+    style that its Content Security Policy forbids."""
     (tmp_path / "index.html").write_bytes(BAD_PAGE)
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *args: None
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", "style-src 'self'")
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    handler = partial(Handler, directory=str(tmp_path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -44,6 +55,7 @@ def test_audit_reports_violations_and_foreign_requests(bad_site):
     assert {request["url"] for request in report["foreignRequests"]} == {
         "http://127.0.0.2:9/pixel.png"
     }
+    assert report["cspViolations"]
 
 
 def test_every_kind_of_public_page_is_accessible_and_private(live_server, transactional_db):
@@ -61,3 +73,4 @@ def test_every_kind_of_public_page_is_accessible_and_private(live_server, transa
     assert all(page["status"] == 200 for page in report["pages"]), report["pages"]
     assert not describe_violations(report), "\n" + describe_violations(report)
     assert not report["foreignRequests"], report["foreignRequests"]
+    assert not report["cspViolations"], report["cspViolations"]

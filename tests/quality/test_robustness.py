@@ -52,6 +52,15 @@ class MalformedInputTests(TestCase):
         ):
             self.assertIn(path, endpoints)
 
+    def test_every_public_page_sends_a_strict_content_security_policy(self):
+        for url in self.site.sample_urls():
+            with self.subTest(url=url):
+                csp = self.client.get(url)["Content-Security-Policy"]
+                self.assertIn("default-src 'self'", csp)
+                self.assertIn("script-src 'self'", csp)
+                self.assertNotIn("unsafe-inline", csp)
+                self.assertNotIn("unsafe-eval", csp)
+
     def fuzz_query_string(self, path):
         @given(query=query_strings(self.site.params.get(path, set()) | {"page"}))
         def check(query):

@@ -65,6 +65,7 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.kind = None
         self.links = []
+        self.alternates = []  # feeds announced in <head>: always followed
         self.forms = []
         self._form = None
 
@@ -72,10 +73,10 @@ class _PageParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "body":
             self.kind = attrs.get("data-page-type")
-        elif attrs.get("href") and (
-            tag == "a" or (tag == "link" and attrs.get("rel") == "alternate")
-        ):
+        elif tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
+        elif tag == "link" and attrs.get("rel") == "alternate" and attrs.get("href"):
+            self.alternates.append(attrs["href"])
         elif tag == "form":
             self._form = {
                 "method": (attrs.get("method") or "get").lower(),
@@ -114,7 +115,8 @@ def crawl(fetch, seeds, base="http://testserver/", per_kind=2, per_parent=8, max
 
     Bounded: at most `per_parent` children of one folder, two folders of the same name in
     different places (`/nord/agenda/`, `/gironde/agenda/`…) and two query variants of one
-    (path, parameter names) are followed, and at most `max_fetches` URLs are fetched.
+    (path, parameter names) are followed, and at most `max_fetches` URLs are fetched. Feeds
+    announced by `<link rel="alternate">` are always followed.
     """
     site = SiteMap()
     queue = [(seed, None) for seed in seeds]
@@ -124,16 +126,16 @@ def crawl(fetch, seeds, base="http://testserver/", per_kind=2, per_parent=8, max
     variants = defaultdict(int)
     fetched = 0
 
-    def enqueue(url, found_on):
+    def enqueue(url, found_on, always=False):
         if url in seen:
             return
         parts = urlsplit(url)
-        if parts.query:
+        if parts.query and not always:
             key = (parts.path, tuple(sorted({name for name, _ in parse_qsl(parts.query)})))
             if variants[key] >= 2:
                 return
             variants[key] += 1
-        else:
+        elif not always:
             parent, _, name = parts.path.rstrip("/").rpartition("/")
             if children[parent] >= per_parent or names[name] >= 2:
                 return
@@ -166,14 +168,14 @@ def crawl(fetch, seeds, base="http://testserver/", per_kind=2, per_parent=8, max
         parser.feed(text)
         kind = parser.kind or "page"
         if parts.query:
-            key = (kind, tuple(sorted(site.params[parts.path])))
+            key = (kind, tuple(sorted({name for name, _ in parse_qsl(parts.query)})))
             site.query_pages.setdefault(key, url)
         elif len(site.pages[kind]) < per_kind:
             site.pages[kind].append(url)
-        for href in parser.links:
+        for href in parser.links + parser.alternates:
             local = _local(href, urljoin(base, url))
             if local is not None:
-                enqueue(local, url)
+                enqueue(local, url, always=href in parser.alternates)
         for raw in parser.forms:
             action = _local(raw["action"] or url, urljoin(base, url))
             if action is None:

@@ -29,7 +29,7 @@ def feed_occurrences(calendar):
     }
 
 
-def site_occurrences(index_page, filters=EventFilters()):
+def site_occurrences(index_page, filters):
     return {
         (event_uid(item.event), item.start, item.end)
         for item in recurrence.occurrences(index_page.events(filters))

@@ -21,6 +21,7 @@ from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from wagtail.models import Site
 
 from events import recurrence
 from events.filters import EventFilters, parse_filters
@@ -58,6 +59,24 @@ def event_uid(event):
     return f"{event.uid}@{UID_DOMAIN}"
 
 
+def feed_etag(request, version):
+    """The ETag of the feed at this address (host, path, query) for this calendar version.
+
+    It depends on the request only, so `FeedNotModifiedMiddleware` can answer 304 before
+    any page routing.
+    """
+    address = f"{request.get_host()}{request.path}?{sorted(request.GET.lists())}"
+    return f'"{version.version}-{hashlib.sha256(address.encode()).hexdigest()[:24]}"'
+
+
+def with_validators(response, etag, changed_at):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(changed_at.timestamp())
+    # Calendar clients poll: let them revalidate every time, a 304 is cheap.
+    response["Cache-Control"] = "public, no-cache"
+    return response
+
+
 @dataclass(frozen=True)
 class FeedScope:
     """What a feed shows: one event, or an agenda page with filters."""
@@ -66,13 +85,6 @@ class FeedScope:
     index_page: object = None
     section: object = None
     filters: EventFilters = EventFilters()
-
-    @property
-    def cache_key(self):
-        if self.event is not None:
-            return f"event:{self.event.pk}"
-        raw = f"agenda:{self.index_page.pk}:{sorted(self.filters.params().items())}"
-        return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
 class EventCalendarFeed:
@@ -204,22 +216,31 @@ class EventCalendarFeed:
         )
         calendar.add("X-PUBLISHED-TTL", "PT6H")
         calendar.add_component(paris_vtimezone())
-        base = request.build_absolute_uri("/").rstrip("/")
+        page_url = self.page_url_builder(request)
         for item in self.items(scope):
-            calendar.add_component(self.build_event(item, base + item.get_url(request=request)))
+            calendar.add_component(self.build_event(item, page_url(item)))
         return calendar.to_ical()
+
+    @staticmethod
+    def page_url_builder(request):
+        """Absolute page URLs from `url_path`, without one reverse() per event (one site)."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return lambda item: item.get_full_url(request=request)
+        base = request.build_absolute_uri("/")
+        skip = len(site.root_page.url_path)
+        return lambda item: base + item.url_path[skip:]
 
     def __call__(self, request):
         scope = self.get_object(request)
         version = CalendarVersion.current()
-        etag = f'"{version.version}-{scope.cache_key}"'
-        last_modified = version.changed_at.timestamp()
+        etag = feed_etag(request, version)
         not_modified = get_conditional_response(
-            request, etag=etag, last_modified=int(last_modified)
+            request, etag=etag, last_modified=int(version.changed_at.timestamp())
         )
         if not_modified is not None:
-            return self._with_validators(not_modified, etag, last_modified)
-        key = f"events:ical:{version.version}:{scope.cache_key}:{request.get_host()}"
+            return with_validators(not_modified, etag, version.changed_at)
+        key = f"events:ical:{etag.strip(chr(34))}"
         body = cache.get(key)
         if body is None:
             body = self.build(request, scope)
@@ -227,12 +248,4 @@ class EventCalendarFeed:
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         disposition = "attachment" if scope.event is not None else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{self.filename(scope)}"'
-        return self._with_validators(response, etag, last_modified)
-
-    @staticmethod
-    def _with_validators(response, etag, last_modified):
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        # Calendar clients poll: let them revalidate every time, a 304 is cheap.
-        response["Cache-Control"] = "public, no-cache"
-        return response
+        return with_validators(response, etag, version.changed_at)

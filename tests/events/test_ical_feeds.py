@@ -197,6 +197,8 @@ class FeedTests(TestCase):
         response = self.client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified)
         self.assertEqual(response.status_code, 304)
         self.assertEqual(response.content, b"")
+        with self.assertNumQueries(1):
+            self.client.get(url, HTTP_IF_NONE_MATCH=etag)
         other_filters = self.client.get("/nord/agenda/ical/", HTTP_IF_NONE_MATCH=etag)
         self.assertEqual(other_filters.status_code, 200)
 

@@ -79,10 +79,9 @@ def with_validators(response, etag, changed_at):
 
 @dataclass(frozen=True)
 class FeedScope:
-    """What a feed shows: one event, or an agenda page with filters."""
+    """What a feed shows: one event, or an agenda (national when `section` is None) with filters."""
 
     event: EventPage | None = None
-    index_page: object = None
     section: object = None
     filters: EventFilters = EventFilters()
 
@@ -101,7 +100,6 @@ class EventCalendarFeed:
             return FeedScope(event=self.event)
         section = self.index_page.section
         return FeedScope(
-            index_page=self.index_page,
             section=section,
             filters=parse_filters(request, section),
         )

@@ -50,10 +50,6 @@ class Occurrence:
         return self.last_day > self.start_date
 
     @property
-    def is_past(self):
-        return self.ends_at <= datetime.datetime.now(PARIS)
-
-    @property
     def ends_at(self):
         """The end as an aware datetime, for comparisons with now."""
         if self.all_day:

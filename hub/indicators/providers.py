@@ -157,13 +157,21 @@ class ActivityRecordProvider(IndicatorProvider):
             quantity = record.participants
         elif key == "structures_representees":
             quantity = record.structures
-        people = ngettext("%(count)s participant", "%(count)s participants", record.participants)
-        orgs = ngettext("%(count)s structure", "%(count)s structures", record.structures)
+        parts = [record.get_kind_display()]
+        if record.participants:
+            parts.append(
+                ngettext("%(count)s participant", "%(count)s participants", record.participants)
+                % {"count": record.participants}
+            )
+        if record.structures:
+            parts.append(
+                ngettext("%(count)s structure", "%(count)s structures", record.structures)
+                % {"count": record.structures}
+            )
         return Item(
             title=record.title,
             date=record.date,
             admin_url=reverse("indicators:activity_edit", args=[record.section_id, record.pk]),
-            detail=f"{record.get_kind_display()} · {people % {'count': record.participants}}"
-            f" · {orgs % {'count': record.structures}}",
+            detail=" · ".join(parts),
             quantity=quantity,
         )

@@ -123,8 +123,7 @@ class NationalAdministratorTests(TestCase):
         response = self.client.get(reverse("indicators:overview"), {"annee": 2025})
         self.assertContains(response, "Nord (59)")
         self.assertContains(response, "Gironde (33)")
-        rows = dict(response.context["rows"][i][0:2] for i in range(len(response.context["rows"])))
-        by_key = {indicator.key: values for indicator, values in rows.items()}
+        by_key = {indicator.key: values for indicator, values in response.context["rows"]}
         # Columns follow the département code: Gironde (33) then Nord (59).
         self.assertEqual(by_key["reunions_reseau"], [1, 2])
         self.assertEqual(by_key["participants"], [30, 33])

@@ -5,12 +5,15 @@ import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from .registry import compute_items
 from .report import MONTH_LABELS
 
+BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
 INVALID_SHEET_CHARACTERS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
@@ -46,57 +49,45 @@ def export_filename(report, extension):
 
 
 def build_xlsx(report):
-    """The workbook as bytes: one sheet per family, its figures then the items behind them."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    bold = Font(bold=True)
+    """The workbook as bytes: one sheet per family, its figures then the items behind them.
+
+    Written in openpyxl's write-only mode, row after row, so that tens of thousands of items
+    stay fast and small in memory."""
+    workbook = Workbook(write_only=True)
     for family in report.families:
         sheet = workbook.create_sheet(family.label.translate(INVALID_SHEET_CHARACTERS)[:31])
-        sheet.append(
-            [
-                _("Bilan %(year)s – %(departement)s – %(family)s")
-                % {
-                    "year": report.year,
-                    "departement": report.section.departement.nom,
-                    "family": family.label,
-                }
-            ]
-        )
-        sheet["A1"].font = Font(bold=True, size=14)
-        sheet.append([])
-        sheet.append(summary_header(report))
-        for cell in sheet[sheet.max_row]:
-            cell.font = bold
-        for row in family.rows:
-            sheet.append(summary_values(row))
-        sheet.append([])
-        sheet.append([_("Détail des chiffres")])
-        sheet[f"A{sheet.max_row}"].font = bold
-        sheet.append(
-            [_("Indicateur"), _("Date"), _("Intitulé"), _("Quantité"), _("Précision"), _("Lien")]
-        )
-        for cell in sheet[sheet.max_row]:
-            cell.font = bold
-        for row in family.rows:
-            for item in compute_items(row.indicator.key, report.section, report.year):
-                sheet.append(
-                    [
-                        str(row.indicator.label),
-                        item.date,
-                        item.title,
-                        item.quantity,
-                        item.detail,
-                        item.url,
-                    ]
-                )
-                if item.date:
-                    sheet.cell(sheet.max_row, 2).number_format = "DD/MM/YYYY"
         sheet.column_dimensions["A"].width = 48
         for column in range(2, 20):
             sheet.column_dimensions[get_column_letter(column)].width = 12
+        title = _("Bilan %(year)s – %(departement)s – %(family)s") % {
+            "year": report.year,
+            "departement": report.section.departement.nom,
+            "family": family.label,
+        }
+        sheet.append([_styled(sheet, title, TITLE_FONT)])
+        sheet.append([])
+        sheet.append([_styled(sheet, header, BOLD) for header in summary_header(report)])
+        for row in family.rows:
+            sheet.append(summary_values(row))
+        sheet.append([])
+        sheet.append([_styled(sheet, _("Détail des chiffres"), BOLD)])
+        headers = [_("Indicateur"), _("Date"), _("Intitulé"), _("Quantité"), _("Précision")]
+        sheet.append([_styled(sheet, header, BOLD) for header in [*headers, _("Lien")]])
+        for row in family.rows:
+            label = str(row.indicator.label)
+            for item in compute_items(row.indicator.key, report.section, report.year):
+                date = WriteOnlyCell(sheet, item.date)
+                date.number_format = "DD/MM/YYYY"
+                sheet.append([label, date, item.title, item.quantity, item.detail, item.url])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def _styled(sheet, value, font):
+    cell = WriteOnlyCell(sheet, value=str(value))
+    cell.font = font
+    return cell
 
 
 def build_csv(report):

@@ -21,6 +21,9 @@ from .models import MAX_YEAR, MIN_YEAR, ActivityRecord, IndicatorTarget
 from .registry import active_indicators, compute_figures, compute_items, get_indicator
 from .report import build_report
 
+# The printable bilan lists at most this many items per indicator; the XLSX export lists them all.
+REPORT_ITEMS_PER_INDICATOR = 60
+
 
 def selected_year(request):
     """The year of the `annee` query parameter (the current year by default); 400 if malformed."""
@@ -123,7 +126,9 @@ def annual_report(request, section_pk):
     report = build_report(section, year)
     for row in report.rows:
         row.chart = monthly_chart(row, year) if row.months else ""
-        row.items = compute_items(row.indicator.key, section, year)
+        items = compute_items(row.indicator.key, section, year)
+        row.items = items[:REPORT_ITEMS_PER_INDICATOR]
+        row.more_items = len(items) - len(row.items)
     return render(
         request,
         "indicators/annual_report.html",

@@ -102,5 +102,19 @@ class ExportTests(TestCase):
         self.assertContains(response, "Rencontre avec la PMI")
         self.assertContains(response, "31/12/2025")
         self.assertNotContains(response, "girondin")
+        self.assertNotContains(response, "autres éléments")
         self.assertNotContains(response, "<script")
         self.assertNotContains(response, "style=")
+
+    def test_printable_bilan_lists_a_limited_number_of_items(self):
+        from hub.indicators.views import REPORT_ITEMS_PER_INDICATOR
+        from tests.indicators.known_content import Kind, record
+
+        for number in range(REPORT_ITEMS_PER_INDICATOR + 2):
+            day = datetime.date(2025, 1, 1) + datetime.timedelta(days=number)
+            record(self.nord, Kind.EXCHANGE_DAY, day, f"Journée {number}")
+        response = self.get("annual_report")
+        self.assertContains(response, "Journées d&#x27;échanges : 62</h3>")
+        self.assertContains(response, "… et 2 autres éléments, listés dans l'export XLSX.")
+        self.assertContains(response, "Journée 59<")
+        self.assertNotContains(response, "Journée 61<")

@@ -90,7 +90,8 @@ class NewsProvider(IndicatorProvider):
     def figures(self, section, year):
         return {"actualites_publiees": count_by_month(self._news(section), "date", year)}
 
-    def items(self, key, section, year):
+    def items(self, key, section, year, limit=None):
+        pages = self._news(section).filter(date__year=year).order_by("date", "pk")[:limit]
         return [
             Item(
                 title=page.title,
@@ -98,7 +99,7 @@ class NewsProvider(IndicatorProvider):
                 url=page.url or "",
                 admin_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
             )
-            for page in self._news(section).filter(date__year=year).order_by("date", "pk")
+            for page in pages
         ]
 
 
@@ -141,7 +142,7 @@ class ActivityRecordProvider(IndicatorProvider):
                 figures[key].by_month[month] += amount
         return figures
 
-    def items(self, key, section, year):
+    def items(self, key, section, year, limit=None):
         records = ActivityRecord.objects.filter(section=section, date__year=year)
         if key in INDICATOR_KINDS:
             records = records.filter(kind=INDICATOR_KINDS[key])
@@ -149,15 +150,19 @@ class ActivityRecordProvider(IndicatorProvider):
             records = records.filter(participants__gt=0)
         else:
             records = records.filter(structures__gt=0)
-        return [self._item(key, record) for record in records.order_by("date", "pk")]
+        records = records.order_by("date", "pk")[:limit]
+        # Labels and URLs worked out once: tens of thousands of items must stay fast.
+        kind_labels = {kind: str(label) for kind, label in ActivityRecord.Kind.choices}
+        list_url = reverse("indicators:activity_list", args=[section.pk])
+        return [self._item(key, record, kind_labels, list_url) for record in records]
 
-    def _item(self, key, record):
+    def _item(self, key, record, kind_labels, list_url):
         quantity = 1
         if key == "participants":
             quantity = record.participants
         elif key == "structures_representees":
             quantity = record.structures
-        parts = [record.get_kind_display()]
+        parts = [kind_labels[record.kind]]
         if record.participants:
             parts.append(
                 ngettext("%(count)s participant", "%(count)s participants", record.participants)
@@ -171,7 +176,7 @@ class ActivityRecordProvider(IndicatorProvider):
         return Item(
             title=record.title,
             date=record.date,
-            admin_url=reverse("indicators:activity_edit", args=[record.section_id, record.pk]),
+            admin_url=f"{list_url}{record.pk}/",  # indicators:activity_edit
             detail=" · ".join(parts),
             quantity=quantity,
         )

@@ -6,7 +6,8 @@ A provider is an instance of `IndicatorProvider` registered with `@register`. It
 - `figures(section, year)`: a dict {key: Figure} for every key it declares, computed for the
   `hub.DepartementPage` `section` and the calendar year `year` (Europe/Paris), in a few queries
   whatever the volume (aggregate in the database, never load every row);
-- `items(key, section, year)`: the drill-down, a list of `Item` behind the figure of `key`.
+- `items(key, section, year, limit=None)`: the drill-down, the `Item`s behind the figure of
+  `key`, oldest first; at most `limit` of them when `limit` is given (slice the query).
 
 The figure of a key is the sum of the figures of every provider that computes it, its items
 the concatenation of their items, sorted by date.
@@ -65,7 +66,7 @@ class IndicatorProvider:
     def figures(self, section, year):
         raise NotImplementedError
 
-    def items(self, key, section, year):
+    def items(self, key, section, year, limit=None):
         raise NotImplementedError
 
 
@@ -119,13 +120,15 @@ def compute_figures(section, year):
     return figures
 
 
-def compute_items(key, section, year):
-    """The drill-down of `key`: every provider's items, oldest first."""
+def compute_items(key, section, year, limit=None):
+    """The drill-down of `key`: every provider's items, oldest first (the first `limit` ones)."""
     items = []
     for provider in _providers:
         if key in provider.keys:
+            source = str(provider.source_label)
             items.extend(
-                Item(**{**item.__dict__, "source": str(provider.source_label)})
-                for item in provider.items(key, section, year)
+                Item(**{**item.__dict__, "source": source})
+                for item in provider.items(key, section, year, limit)
             )
-    return sorted(items, key=lambda item: (item.date or datetime.date.min, item.title))
+    items.sort(key=lambda item: (item.date or datetime.date.min, item.title))
+    return items if limit is None else items[:limit]

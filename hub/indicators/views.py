@@ -126,13 +126,19 @@ def annual_report(request, section_pk):
     report = build_report(section, year)
     for row in report.rows:
         row.chart = monthly_chart(row, year) if row.months else ""
-        items = compute_items(row.indicator.key, section, year)
+        items = compute_items(row.indicator.key, section, year, REPORT_ITEMS_PER_INDICATOR + 1)
         row.items = items[:REPORT_ITEMS_PER_INDICATOR]
-        row.more_items = len(items) - len(row.items)
+        row.has_more_items = len(items) > REPORT_ITEMS_PER_INDICATOR
     return render(
         request,
         "indicators/annual_report.html",
-        {"section": section, "year": year, "report": report, "generated_on": timezone.now()},
+        {
+            "section": section,
+            "year": year,
+            "report": report,
+            "generated_on": timezone.now(),
+            "items_limit": REPORT_ITEMS_PER_INDICATOR,
+        },
     )
 
 

@@ -102,7 +102,7 @@ class ExportTests(TestCase):
         self.assertContains(response, "Rencontre avec la PMI")
         self.assertContains(response, "31/12/2025")
         self.assertNotContains(response, "girondin")
-        self.assertNotContains(response, "autres éléments")
+        self.assertNotContains(response, "Liste limitée")
         self.assertNotContains(response, "<script")
         self.assertNotContains(response, "style=")
 
@@ -115,6 +115,6 @@ class ExportTests(TestCase):
             record(self.nord, Kind.EXCHANGE_DAY, day, f"Journée {number}")
         response = self.get("annual_report")
         self.assertContains(response, "Journées d&#x27;échanges : 62</h3>")
-        self.assertContains(response, "… et 2 autres éléments, listés dans l'export XLSX.")
+        self.assertContains(response, "Liste limitée aux 60 premiers éléments")
         self.assertContains(response, "Journée 59<")
         self.assertNotContains(response, "Journée 61<")

@@ -40,7 +40,7 @@ class ToolsProvider(IndicatorProvider):
             "actions_referencees": Figure(40 + year % 10, None),
         }
 
-    def items(self, key, section, year):
+    def items(self, key, section, year, limit=None):
         tools = SECTION_TOOLS.get(section.pk, {}).get(year, [])
         return [
             Item(title=title, date=day, url=f"/outil/{n}/") for n, (title, day) in enumerate(tools)
@@ -58,7 +58,7 @@ class EventMeetingsProvider(IndicatorProvider):
             return {"reunions_reseau": Figure(1, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0])}
         return {}
 
-    def items(self, key, section, year):
+    def items(self, key, section, year, limit=None):
         if section.departement.code == "59" and year == 2025:
             return [Item(title="Réunion de réseau à Valenciennes", date=datetime.date(2025, 10, 2))]
         return []

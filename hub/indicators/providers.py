@@ -41,11 +41,13 @@ directory (`directory/indicator_providers.py`) - `Action`, `LieuRessource`, `Pro
   in the year, per month).
 """
 
+import functools
+
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractMonth
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from hub.models import NewsPage
 
@@ -103,6 +105,16 @@ class NewsProvider(IndicatorProvider):
         ]
 
 
+@functools.lru_cache(maxsize=512)
+def participants_label(count, language):
+    return ngettext("%(count)s participant", "%(count)s participants", count) % {"count": count}
+
+
+@functools.lru_cache(maxsize=512)
+def structures_label(count, language):
+    return ngettext("%(count)s structure", "%(count)s structures", count) % {"count": count}
+
+
 KIND_INDICATORS = {
     ActivityRecord.Kind.NETWORK_MEETING: "reunions_reseau",
     ActivityRecord.Kind.PRACTICE_ANALYSIS: "analyses_pratique",
@@ -150,11 +162,14 @@ class ActivityRecordProvider(IndicatorProvider):
             records = records.filter(participants__gt=0)
         else:
             records = records.filter(structures__gt=0)
-        records = records.order_by("date", "pk")[:limit]
+        records = records.only("pk", "kind", "date", "title", "participants", "structures")
         # Labels and URLs worked out once: tens of thousands of items must stay fast.
         kind_labels = {kind: str(label) for kind, label in ActivityRecord.Kind.choices}
         list_url = reverse("indicators:activity_list", args=[section.pk])
-        return [self._item(key, record, kind_labels, list_url) for record in records]
+        return [
+            self._item(key, record, kind_labels, list_url)
+            for record in records.order_by("date", "pk")[:limit]
+        ]
 
     def _item(self, key, record, kind_labels, list_url):
         quantity = 1
@@ -164,15 +179,9 @@ class ActivityRecordProvider(IndicatorProvider):
             quantity = record.structures
         parts = [kind_labels[record.kind]]
         if record.participants:
-            parts.append(
-                ngettext("%(count)s participant", "%(count)s participants", record.participants)
-                % {"count": record.participants}
-            )
+            parts.append(participants_label(record.participants, get_language()))
         if record.structures:
-            parts.append(
-                ngettext("%(count)s structure", "%(count)s structures", record.structures)
-                % {"count": record.structures}
-            )
+            parts.append(structures_label(record.structures, get_language()))
         return Item(
             title=record.title,
             date=record.date,

@@ -9,7 +9,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .registry import compute_items
+from .registry import DRILL_DOWN_LIMIT, compute_items
 from .report import MONTH_LABELS
 
 BOLD = Font(bold=True)
@@ -75,13 +75,24 @@ def build_xlsx(report):
         sheet.append([_styled(sheet, header, BOLD) for header in [*headers, _("Lien")]])
         for row in family.rows:
             label = str(row.indicator.label)
-            for item in compute_items(row.indicator.key, report.section, report.year):
+            items = compute_items(
+                row.indicator.key, report.section, report.year, DRILL_DOWN_LIMIT + 1
+            )
+            for item in items[:DRILL_DOWN_LIMIT]:
                 date = WriteOnlyCell(sheet, item.date)
                 date.number_format = "DD/MM/YYYY"
                 sheet.append([label, date, item.title, item.quantity, item.detail, item.url])
+            if len(items) > DRILL_DOWN_LIMIT:
+                sheet.append([label, None, limited_list_note()])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def limited_list_note():
+    return _("Liste limitée aux %(limit)s premiers éléments : le chiffre les compte tous.") % {
+        "limit": DRILL_DOWN_LIMIT
+    }
 
 
 def _styled(sheet, value, font):

@@ -70,6 +70,9 @@ class IndicatorProvider:
         raise NotImplementedError
 
 
+#: Drill-downs (detail page, XLSX export) list at most this many items per indicator.
+DRILL_DOWN_LIMIT = 1000
+
 _providers: list[IndicatorProvider] = []
 
 

@@ -18,10 +18,17 @@ from .access import section_or_refuse, sections_for
 from .charts import monthly_chart
 from .forms import ActivityRecordForm, TargetsForm
 from .models import MAX_YEAR, MIN_YEAR, ActivityRecord, IndicatorTarget
-from .registry import active_indicators, compute_figures, compute_items, get_indicator
+from .registry import (
+    DRILL_DOWN_LIMIT,
+    active_indicators,
+    compute_figures,
+    compute_items,
+    get_indicator,
+)
 from .report import build_report
 
-# The printable bilan lists at most this many items per indicator; the XLSX export lists them all.
+# The printable bilan lists at most this many items per indicator (the detail page and the XLSX
+# export list up to DRILL_DOWN_LIMIT).
 REPORT_ITEMS_PER_INDICATOR = 60
 
 
@@ -84,7 +91,7 @@ def detail(request, section_pk, key):
     indicator = get_indicator(key)
     if indicator is None:
         raise Http404
-    items = compute_items(key, section, year)
+    items = compute_items(key, section, year, DRILL_DOWN_LIMIT + 1)
     return render(
         request,
         "indicators/detail.html",
@@ -93,7 +100,9 @@ def detail(request, section_pk, key):
             "year": year,
             "indicator": indicator,
             "figure": compute_figures(section, year)[key],
-            "items": items,
+            "items": items[:DRILL_DOWN_LIMIT],
+            "has_more_items": len(items) > DRILL_DOWN_LIMIT,
+            "items_limit": DRILL_DOWN_LIMIT,
         },
     )
 

@@ -118,3 +118,37 @@ class ExportTests(TestCase):
         self.assertContains(response, "Liste limitée aux 60 premiers éléments")
         self.assertContains(response, "Journée 59<")
         self.assertNotContains(response, "Journée 61<")
+
+
+class DrillDownLimitTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.net = build_known_departement()
+
+    def test_detail_page_and_xlsx_list_a_bounded_number_of_items(self):
+        from unittest import mock
+
+        self.client.force_login(self.net["coord_nord"])
+        nord = self.net["nord"]
+        with (
+            mock.patch("hub.indicators.views.DRILL_DOWN_LIMIT", 3),
+            mock.patch("hub.indicators.exports.DRILL_DOWN_LIMIT", 3),
+        ):
+            detail = self.client.get(
+                reverse("indicators:detail", args=[nord.pk, "participants"]), {"annee": 2025}
+            )
+            workbook = load_workbook(
+                io.BytesIO(
+                    self.client.get(
+                        reverse("indicators:export_xlsx", args=[nord.pk]), {"annee": 2025}
+                    ).content
+                )
+            )
+        self.assertContains(detail, "Total : 33 personnes")
+        self.assertContains(detail, "Liste limitée aux 3 premiers éléments")
+        self.assertContains(detail, "Formation des nouveaux promeneurs")
+        self.assertNotContains(detail, "Rencontre avec la PMI")
+        rows = [r for r in workbook["Animation du réseau"].iter_rows(values_only=True) if r[0]]
+        participant_rows = [r for r in rows if r[0] == "Participants aux rencontres"]
+        self.assertEqual(len(participant_rows), 1 + 3 + 1)  # summary, 3 items, the note
+        self.assertIn("Liste limitée aux 3 premiers éléments", participant_rows[-1][2])

@@ -12,7 +12,7 @@ from hub.models import Departement
 from hub.sections import ensure_home_page
 
 # Apps whose `demo.populate(section, rng)` fills a section, in this order.
-DEMO_APPS = ["hub", "directory", "events", "resources"]
+DEMO_APPS = ["hub", "directory", "events", "resources", "hub.indicators"]
 
 
 class Command(BaseCommand):

@@ -79,6 +79,7 @@ class DirectorySearchForm(forms.Form):
     soir = forms.BooleanField(label=_("Ouvert après 18 h"), required=False)
 
     def __init__(self, *args, departement_code=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.departement_code = departement_code
 

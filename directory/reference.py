@@ -7,6 +7,7 @@
   located commune that shares one of its postal codes.
 """
 
+import functools
 import json
 import unicodedata
 
@@ -25,6 +26,7 @@ def search_key(text):
     return " ".join(text.lower().split())
 
 
+@functools.cache
 def _geonames_points():
     with GEONAMES_PATH.open(encoding="utf-8") as stream:
         rows = json.load(stream)

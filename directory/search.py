@@ -11,6 +11,7 @@ from django.db.models import Q
 from directory import choices, geo
 from directory.forms import Kind
 from directory.models import ActionPage, LieuRessourcePage, PromeneurPage
+from directory.reference import search_key
 
 MODELS = {Kind.ACTIONS: ActionPage, Kind.LIEUX: LieuRessourcePage, Kind.PROMENEURS: PromeneurPage}
 RELATED = {
@@ -49,13 +50,10 @@ class SearchResults:
 
 
 def words_filter(words):
+    """Every word must appear (accents and case ignored) in the title, text or commune."""
     query = Q()
     for word in words.split()[:10]:
-        query &= (
-            Q(title__icontains=word)
-            | Q(description__icontains=word)
-            | Q(commune__nom__icontains=word)
-        )
+        query &= Q(search_text__contains=search_key(word))
     return query
 
 
@@ -67,14 +65,7 @@ def filtered_queryset(kind, filters, scope=None):
         queryset = scope(queryset)
     queryset = queryset.select_related(*RELATED[kind])
     if filters.get("q"):
-        if kind == Kind.PROMENEURS:
-            words = filters["q"].split()
-            query = Q()
-            for word in words[:10]:
-                query &= Q(title__icontains=word) | Q(function__icontains=word)
-            queryset = queryset.filter(query)
-        else:
-            queryset = queryset.filter(words_filter(filters["q"]))
+        queryset = queryset.filter(words_filter(filters["q"]))
     if kind == Kind.ACTIONS:
         if filters.get("age") is not None:
             queryset = queryset.filter(age_min__lte=filters["age"], age_max__gte=filters["age"])

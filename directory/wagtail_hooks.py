@@ -12,6 +12,13 @@ from directory.models import LieuRessourcePage
 def directory_admin_urls():
     return [
         path("annuaire/a-mettre-a-jour/", admin_views.stale_records, name="directory_stale"),
+        path("annuaire/csv/", admin_views.csv_exchange, name="directory_csv"),
+        path("annuaire/csv/modele/", admin_views.csv_template, name="directory_csv_template"),
+        path(
+            "annuaire/csv/export/<int:index_id>/",
+            admin_views.csv_export,
+            name="directory_csv_export",
+        ),
     ]
 
 
@@ -19,6 +26,16 @@ def directory_admin_urls():
 def stale_records_menu_item():
     return MenuItem(
         _("Annuaire : à mettre à jour"), reverse("directory_stale"), icon_name="time", order=250
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def csv_menu_item():
+    return MenuItem(
+        _("Annuaire : import et export CSV"),
+        reverse("directory_csv"),
+        icon_name="download",
+        order=251,
     )
 
 

@@ -1,7 +1,7 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from directory import search
+from directory import maps, search
 from directory.forms import DirectorySearchForm, Kind
 from directory.models import Commune
 from directory.reference import search_key
@@ -28,10 +28,12 @@ def directory_search(request, index):
     filters = form.cleaned_data if form.is_bound else {}
     results = search.search(filters, scope)
     page_obj = paginate(request, results.items(), PER_PAGE)
+    records = results.load(page_obj.object_list)
     context.update(
         kind=results.kind,
         page_obj=page_obj,
-        records=results.load(page_obj.object_list),
+        records=records,
+        map=maps.results_map(records, departement_code),
         origin=filters.get("lieu"),
         radius=filters.get("rayon"),
     )

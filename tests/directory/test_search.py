@@ -74,6 +74,14 @@ class DistanceTests(TestCase):
             ["Café à Roubaix", "Groupe à Croix", "Groupe à Tourcoing", "Atelier à Lille"],
         )
 
+    def test_map_is_drawn_from_served_data_with_one_marker_per_result(self):
+        response = self.client.get("/nord/annuaire/", {"lieu": "Roubaix", "rayon": 10, "age": 14})
+        html = response.content.decode()
+        self.assertIn('<figure class="results-map">', html)
+        self.assertEqual(html.count('class="results-map__marker"'), 3)
+        self.assertIn("<title>1. Café à Roubaix</title>", html)
+        self.assertNotRegex(html, r'(src|href)="(https?:)?//(?!www\.openstreetmap\.org/directions)')
+
     def test_postal_code_and_autocomplete_label_find_the_commune(self):
         by_code = titles(self.client.get("/nord/annuaire/", {"lieu": "59100", "age": 14}))
         by_label = titles(

@@ -196,9 +196,10 @@ NETWORKS = [
 ]
 
 
-def ensure_communes():
-    if not Commune.objects.exists():
-        call_command("load_communes", verbosity=0)
+def ensure_communes(code):
+    """The section's communes; `make demo` loads every commune first (`load_communes`)."""
+    if not Commune.objects.filter(departement_code=code).exists():
+        call_command("load_communes", departements=[code], verbosity=0)
 
 
 def towns(code):
@@ -227,8 +228,8 @@ def add(index, page, stale=False):
 
 
 def populate(section, rng):
-    ensure_communes()
     code = section.departement.code
+    ensure_communes(code)
     index = section.get_children().type(DirectoryIndexPage).first().specific
     communes = towns(code)
     domain = "exemple-nord.fr" if code == "59" else "exemple-gironde.fr"

@@ -12,9 +12,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--departements", nargs="*", help="Only these départements (codes), e.g. 59 33."
         )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when communes are already loaded."
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
+        if options["if_empty"] and Commune.objects.exists():
+            self.stdout.write("Communes already loaded: nothing to do.")
+            return
         departements = set(options["departements"]) if options["departements"] else None
         rows = reference.communes(departements)
         wanted = {row["code"] for row in rows}

@@ -87,6 +87,9 @@ class DirectoryEntry(Page):
 
     class Meta:
         abstract = True
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="%(class)s_point"),
+        ]
 
     @classmethod
     def can_create_at(cls, parent):
@@ -137,7 +140,7 @@ class StructurePage(DirectoryEntry):
         MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
     ]
 
-    class Meta:
+    class Meta(DirectoryEntry.Meta):
         verbose_name = _("structure")
         verbose_name_plural = _("structures")
 
@@ -222,7 +225,7 @@ class LieuRessourcePage(OpeningHoursMixin, DirectoryEntry):
     ]
     search_fields = [*DirectoryEntry.search_fields, index.SearchField("description")]
 
-    class Meta:
+    class Meta(DirectoryEntry.Meta):
         verbose_name = _("lieu ressource parentalité")
         verbose_name_plural = _("lieux ressources parentalité")
 
@@ -355,7 +358,7 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
     ]
     search_fields = [*DirectoryEntry.search_fields, index.SearchField("description")]
 
-    class Meta:
+    class Meta(DirectoryEntry.Meta):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
 
@@ -414,7 +417,7 @@ class PromeneurPage(DirectoryEntry):
         MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
     ]
 
-    class Meta:
+    class Meta(DirectoryEntry.Meta):
         verbose_name = _("Promeneur du Net")
         verbose_name_plural = _("Promeneurs du Net")
 

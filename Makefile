@@ -26,6 +26,7 @@ deps: $(BIN)/.installed node_modules/.installed
 demo: deps
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_departements
+	$(BIN)/python manage.py load_communes --if-empty
 	$(BIN)/python manage.py load_demo_content
 
 run: demo

@@ -15,6 +15,7 @@ urlpatterns = [
     path("sante/", views.health, name="health"),
     path("departements/aller/", views.go_to_departement, name="go_to_departement"),
     path("recherche/", search_views.search, name="search"),
+    path("api/annuaire/", include("directory.urls")),
 ]
 
 if settings.DEBUG:

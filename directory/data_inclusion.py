@@ -1,0 +1,274 @@
+"""Exchange with the data·inclusion schema v1 (structures and services), validated by the
+`data-inclusion-schema` package. Our structures are its structures; our actions its services."""
+
+import json
+import re
+
+import pydantic
+from data_inclusion.schema import v1
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory import choices
+from directory.csv_io import ImportFailed, ImportReport
+from directory.models import ActionPage, Commune, DirectoryIndexPage, StructurePage
+
+SOURCE = "hub-parentalite"
+PARENTALITE = "famille--soutien-a-la-parentalite-et-a-leducation"
+SEPARATION = "famille--surmonter-conflits-separation-violence"
+
+TYPE_TO_DI = {
+    choices.ActionType.ACCOMPAGNEMENT_INDIVIDUEL: "accompagnement",
+    choices.ActionType.MEDIATION_FAMILIALE: "accompagnement",
+    choices.ActionType.PARENTS_INCARCERES: "accompagnement",
+    choices.ActionType.ECOUTE_DISTANCE: "accompagnement",
+    choices.ActionType.CONFERENCE: "information",
+}
+DI_TO_TYPE = {
+    "accompagnement": choices.ActionType.ACCOMPAGNEMENT_INDIVIDUEL,
+    "atelier": choices.ActionType.ATELIER_PARENTS,
+    "information": choices.ActionType.CONFERENCE,
+}
+STRUCTURE_PREFIX = "di-structure:"
+SERVICE_PREFIX = "di-service:"
+
+
+def _date_maj(page):
+    moment = page.last_update or timezone.now()
+    return timezone.localtime(moment).date().isoformat()
+
+
+def _place(page):
+    data = {"adresse": page.address or None, "latitude": page.latitude, "longitude": page.longitude}
+    if page.commune_id:
+        data.update(
+            commune=page.commune.nom,
+            code_insee=page.commune.code,
+            code_postal=(page.commune.postal_codes or [None])[0],
+        )
+    return data
+
+
+def _clean(data):
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def structure_record(page, request=None):
+    return _clean(
+        {
+            "source": SOURCE,
+            "id": str(page.pk),
+            "nom": page.title,
+            "date_maj": _date_maj(page),
+            "description": page.description or None,
+            "lien_source": page.get_full_url(request),
+            "siret": page.siret or None,
+            "telephone": page.phone or None,
+            "courriel": page.email or None,
+            "site_web": page.website or None,
+            **_place(page),
+        }
+    )
+
+
+def service_record(page, request=None):
+    thematiques = [PARENTALITE]
+    if choices.Theme.SEPARATION in page.themes:
+        thematiques.append(SEPARATION)
+    zone = [code for code in page.zone.split(",") if code]
+    return _clean(
+        {
+            "source": SOURCE,
+            "id": str(page.pk),
+            "structure_id": str(page.structure_id) if page.structure_id else None,
+            "nom": page.title[:150],
+            "description": page.description,
+            "lien_source": page.get_full_url(request),
+            "date_maj": _date_maj(page),
+            "type": TYPE_TO_DI.get(page.action_type, "atelier"),
+            "thematiques": thematiques,
+            "frais": "gratuit" if page.cost == choices.Cost.GRATUIT else "payant",
+            "frais_precisions": (f"{page.cost_amount} €" if page.cost_amount is not None else None),
+            "publics": ["familles"],
+            "publics_precisions": _("Parents d'enfants de %(min)s à %(max)s ans")
+            % {"min": page.age_min, "max": page.age_max},
+            "modes_accueil": [
+                "a-distance" if page.mode == choices.Mode.DISTANCE else "en-presentiel"
+            ],
+            "zone_eligibilite": zone or None,
+            "horaires_accueil": page.opening_hours or None,
+            "telephone": page.phone or None,
+            "courriel": page.email or None,
+            **_place(page),
+        }
+    )
+
+
+def export(structures, actions, request=None):
+    """Structures and services as data·inclusion v1 dicts, each validated by the schema."""
+    return {
+        "structures": [
+            v1.Structure.model_validate(structure_record(page, request)).model_dump(
+                mode="json", exclude_none=True
+            )
+            for page in structures.select_related("commune")
+        ],
+        "services": [
+            v1.Service.model_validate(service_record(page, request)).model_dump(
+                mode="json", exclude_none=True
+            )
+            for page in actions.select_related("commune")
+        ],
+    }
+
+
+def _errors(kind, position, error):
+    messages = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or kind
+        messages.append(
+            _("%(kind)s n° %(position)s, champ %(field)s : %(message)s")
+            % {"kind": kind, "position": position, "field": field, "message": item["msg"]}
+        )
+    return messages
+
+
+def import_payload(text, index):
+    """Import `{"structures": [...], "services": [...]}` under `index`: atomic, errors named."""
+    if not isinstance(index, DirectoryIndexPage) or index.section is None:
+        raise ImportFailed([_("Choisissez l'annuaire d'un département.")])
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed(
+            [
+                _("JSON illisible, ligne %(line)s : %(message)s")
+                % {"line": error.lineno, "message": error.msg}
+            ]
+        ) from None
+    if not isinstance(payload, dict):
+        raise ImportFailed(
+            [_("Le fichier doit contenir un objet avec « structures » et « services ».")]
+        )
+    errors, structures, services = [], [], []
+    for position, raw in enumerate(payload.get("structures") or [], start=1):
+        try:
+            structures.append(v1.Structure.model_validate(raw))
+        except pydantic.ValidationError as error:
+            errors += _errors("structure", position, error)
+    known_structures = {(item.source, item.id) for item in structures}
+    for position, raw in enumerate(payload.get("services") or [], start=1):
+        try:
+            service = v1.Service.model_validate(raw)
+        except pydantic.ValidationError as error:
+            errors += _errors("service", position, error)
+            continue
+        if service.code_insee and not Commune.objects.filter(code=service.code_insee).exists():
+            errors.append(
+                _("service n° %(position)s, champ code_insee : commune inconnue « %(code)s ».")
+                % {"position": position, "code": service.code_insee}
+            )
+        if (service.source, service.structure_id) not in known_structures and not (
+            StructurePage.objects.descendant_of(index)
+            .filter(external_id=f"{STRUCTURE_PREFIX}{service.source}:{service.structure_id}")
+            .exists()
+        ):
+            errors.append(
+                _("service n° %(position)s, champ structure_id : structure « %(id)s » absente.")
+                % {"position": position, "id": service.structure_id}
+            )
+        services.append(service)
+    if errors:
+        raise ImportFailed(errors)
+    return _write(index, structures, services)
+
+
+def _amount(text):
+    match = re.search(r"(\d+(?:[.,]\d{1,2})?)", text or "")
+    return match.group(1).replace(",", ".") if match else None
+
+
+def _upsert(index, model, external_id, fields):
+    page = model.objects.descendant_of(index).filter(external_id=external_id).first()
+    created = page is None
+    if created:
+        page = model(external_id=external_id, live=True)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if created:
+        index.add_child(instance=page)
+    else:
+        page.save()
+    page.save_revision().publish()
+    return page, created
+
+
+@transaction.atomic
+def _write(index, structures, services):
+    created = updated = 0
+    communes = {
+        commune.code: commune
+        for commune in Commune.objects.filter(
+            code__in=[item.code_insee for item in [*structures, *services] if item.code_insee]
+        )
+    }
+    by_key = {}
+    for item in structures:
+        page, is_new = _upsert(
+            index,
+            StructurePage,
+            f"{STRUCTURE_PREFIX}{item.source}:{item.id}",
+            {
+                "title": item.nom,
+                "kind": choices.StructureKind.AUTRE,
+                "siret": item.siret or "",
+                "description": item.description or "",
+                "address": item.adresse or "",
+                "commune": communes.get(item.code_insee),
+                "latitude": item.latitude,
+                "longitude": item.longitude,
+                "phone": item.telephone or "",
+                "email": item.courriel or "",
+                "website": str(item.site_web) if item.site_web else "",
+            },
+        )
+        by_key[(item.source, item.id)] = page
+        created, updated = created + is_new, updated + (not is_new)
+    for item in services:
+        structure = by_key.get((item.source, item.structure_id)) or (
+            StructurePage.objects.descendant_of(index)
+            .filter(external_id=f"{STRUCTURE_PREFIX}{item.source}:{item.structure_id}")
+            .first()
+        )
+        amount = _amount(item.frais_precisions)
+        paid = item.frais == "payant"
+        _page, is_new = _upsert(
+            index,
+            ActionPage,
+            f"{SERVICE_PREFIX}{item.source}:{item.id}",
+            {
+                "title": item.nom,
+                "description": item.description,
+                "action_type": DI_TO_TYPE.get(item.type, choices.ActionType.AUTRE),
+                "structure": structure,
+                "cost": (choices.Cost.PAYANT if amount else choices.Cost.SYMBOLIQUE)
+                if paid
+                else choices.Cost.GRATUIT,
+                "cost_amount": amount if paid else None,
+                "mode": choices.Mode.DISTANCE
+                if item.modes_accueil and "en-presentiel" not in item.modes_accueil
+                else choices.Mode.PRESENTIEL,
+                "opening_hours": item.horaires_accueil or "",
+                "zone": ",".join(item.zone_eligibilite or []),
+                "address": item.adresse or "",
+                "commune": communes.get(item.code_insee)
+                or (structure.commune if structure else None),
+                "latitude": item.latitude,
+                "longitude": item.longitude,
+                "phone": item.telephone or "",
+                "email": item.courriel or "",
+            },
+        )
+        created, updated = created + is_new, updated + (not is_new)
+    return ImportReport(created=created, updated=updated)

@@ -1,0 +1,379 @@
+"""Demo directory of a section: structures, lieux ressources, actions and Promeneurs du Net.
+
+Deterministic (uses the `rng` it is given); Roubaix and its neighbours get actions for
+teenagers so that the parent journey "Roubaix, 10 km, 14 ans" has answers.
+"""
+
+import datetime
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from directory import choices
+from directory.models import (
+    ActionPage,
+    Commune,
+    DirectoryIndexPage,
+    LieuRessourcePage,
+    LieuStop,
+    PromeneurNetwork,
+    PromeneurPage,
+    StructurePage,
+)
+from directory.reference import search_key
+
+TOWNS = {
+    "59": [
+        "Roubaix",
+        "Tourcoing",
+        "Lille",
+        "Wattrelos",
+        "Croix",
+        "Hem",
+        "Lys-lez-Lannoy",
+        "Villeneuve-d'Ascq",
+        "Wasquehal",
+        "Marcq-en-Barœul",
+        "Dunkerque",
+        "Valenciennes",
+        "Cambrai",
+        "Douai",
+        "Maubeuge",
+        "Armentières",
+    ],
+    "33": [
+        "Bordeaux",
+        "Mérignac",
+        "Pessac",
+        "Talence",
+        "Bègles",
+        "Villenave-d'Ornon",
+        "Libourne",
+        "Arcachon",
+        "Lesparre-Médoc",
+        "Langon",
+        "Blaye",
+        "Cenon",
+        "Lormont",
+        "Floirac",
+        "Saint-Médard-en-Jalles",
+        "Le Bouscat",
+    ],
+}
+STRUCTURES = [
+    ("Centre social {town}", choices.StructureKind.CENTRE_SOCIAL),
+    ("Association Parents et enfants de {town}", choices.StructureKind.ASSOCIATION),
+    ("CCAS de {town}", choices.StructureKind.COLLECTIVITE),
+    ("Espace de vie sociale Les Coquelicots – {town}", choices.StructureKind.EVS),
+    ("École des parents et des éducateurs – {town}", choices.StructureKind.ASSOCIATION),
+]
+LIEUX = [
+    ("Maison des familles de {town}", choices.LieuKind.MAISON_FAMILLES),
+    ("Espace parents du quartier – {town}", choices.LieuKind.ESPACE_PARENTS),
+    ("Maison des 1000 premiers jours – {town}", choices.LieuKind.MAISON_1000_JOURS),
+    ("Point écoute parents-ados – {town}", choices.LieuKind.POINT_ECOUTE),
+    ("Centre social référent famille – {town}", choices.LieuKind.CENTRE_SOCIAL),
+]
+HOURS = [
+    "Mo-Fr 09:00-12:00,14:00-17:30",
+    "Mo,Tu,Th,Fr 09:00-12:00,13:30-17:00; Sa 09:00-12:00",
+    "Tu-Fr 14:00-19:00; Sa 10:00-12:30",
+    "Mo 14:00-17:00; We 09:00-12:00",
+    "Mo-Th 09:00-12:00,14:00-18:30",
+]
+ACTIONS = [
+    (
+        choices.ActionType.CAFE_PARENTS,
+        "Café des parents d'ados",
+        [choices.Theme.ADOLESCENCE, choices.Theme.COMMUNICATION],
+        11,
+        17,
+    ),
+    (
+        choices.ActionType.GROUPE_PAROLE,
+        "Groupe de parole : les écrans à la maison",
+        [choices.Theme.ECRANS, choices.Theme.ADOLESCENCE],
+        6,
+        16,
+    ),
+    (
+        choices.ActionType.ATELIER_PARENTS_ENFANTS,
+        "Atelier parents-enfants : jeux et motricité",
+        [choices.Theme.DEVELOPPEMENT],
+        0,
+        6,
+    ),
+    (
+        choices.ActionType.ATELIER_PARENTS,
+        "Atelier « Poser des limites sans crier »",
+        [choices.Theme.EDUCATION],
+        3,
+        12,
+    ),
+    (
+        choices.ActionType.CONFERENCE,
+        "Ciné-débat : parler d'amour et de relations avec son ado",
+        [choices.Theme.ADOLESCENCE, choices.Theme.SANTE],
+        12,
+        18,
+    ),
+    (
+        choices.ActionType.UNIVERSITE_POPULAIRE,
+        "Université populaire de parents : la réussite scolaire",
+        [choices.Theme.ECOLE],
+        6,
+        15,
+    ),
+    (
+        choices.ActionType.ACCOMPAGNEMENT_INDIVIDUEL,
+        "Permanence d'écoute individuelle pour parents",
+        [choices.Theme.EPUISEMENT, choices.Theme.COMMUNICATION],
+        0,
+        21,
+    ),
+    (
+        choices.ActionType.MEDIATION_FAMILIALE,
+        "Médiation familiale après une séparation",
+        [choices.Theme.SEPARATION],
+        0,
+        21,
+    ),
+    (
+        choices.ActionType.LAEP,
+        "Lieu d'accueil enfants-parents « Les Petits Pas »",
+        [choices.Theme.NAISSANCE, choices.Theme.DEVELOPPEMENT],
+        0,
+        6,
+    ),
+    (
+        choices.ActionType.GROUPE_ENTRAIDE,
+        "Groupe d'entraide des parents d'enfants en situation de handicap",
+        [choices.Theme.HANDICAP, choices.Theme.EPUISEMENT],
+        0,
+        21,
+    ),
+    (
+        choices.ActionType.ECOUTE_DISTANCE,
+        "Écoute téléphonique parents d'ados",
+        [choices.Theme.ADOLESCENCE],
+        11,
+        21,
+    ),
+    (
+        choices.ActionType.ATELIER_PARENTS,
+        "Atelier : accompagner les devoirs sans conflit",
+        [choices.Theme.ECOLE, choices.Theme.QUOTIDIEN],
+        6,
+        14,
+    ),
+]
+FIRST_NAMES = [
+    "Sarah",
+    "Mehdi",
+    "Julie",
+    "Thomas",
+    "Inès",
+    "Karim",
+    "Élodie",
+    "Nicolas",
+    "Aïcha",
+    "Lucas",
+]
+FUNCTIONS = [
+    "Animatrice jeunesse",
+    "Éducateur spécialisé",
+    "Conseillère en économie sociale et familiale",
+    "Animateur famille",
+    "Médiatrice numérique",
+]
+NETWORKS = [
+    choices.Network.INSTAGRAM,
+    choices.Network.SNAPCHAT,
+    choices.Network.FACEBOOK,
+    choices.Network.DISCORD,
+    choices.Network.TIKTOK,
+    choices.Network.WHATSAPP,
+]
+
+
+def ensure_communes(code):
+    """The section's communes; `make demo` loads every commune first (`load_communes`)."""
+    if not Commune.objects.filter(departement_code=code).exists():
+        call_command("load_communes", departements=[code], verbosity=0)
+
+
+def towns(code):
+    names = {search_key(name) for name in TOWNS[code]}
+    found = {
+        commune.search_name: commune
+        for commune in Commune.objects.filter(departement_code=code, search_name__in=names)
+    }
+    return [found[search_key(name)] for name in TOWNS[code] if search_key(name) in found]
+
+
+def phone_for(code, rng):
+    prefix = "03" if code == "59" else "05"
+    groups = [rng.randint(20, 69), *(rng.randint(10, 99) for _ in range(3))]
+    return " ".join([prefix, *map(str, groups)])
+
+
+def add(index, page, stale=False):
+    now = timezone.now()
+    published = now - datetime.timedelta(days=420 if stale else 30)
+    page.live = True
+    page.first_published_at = published
+    page.last_published_at = published
+    index.add_child(instance=page)
+    return page
+
+
+def populate(section, rng):
+    code = section.departement.code
+    ensure_communes(code)
+    index = section.get_children().type(DirectoryIndexPage).first().specific
+    communes = towns(code)
+    domain = "exemple-nord.fr" if code == "59" else "exemple-gironde.fr"
+    structures = []
+    for number, commune in enumerate(communes[:10]):
+        name, kind = STRUCTURES[number % len(STRUCTURES)]
+        structures.append(
+            add(
+                index,
+                StructurePage(
+                    title=name.format(town=commune.nom),
+                    kind=kind,
+                    commune=commune,
+                    address=f"{rng.randint(1, 120)} rue de la République",
+                    phone=phone_for(code, rng),
+                    email=f"contact{number}@{domain}",
+                    website=f"https://structure{number}.{domain}/",
+                    description=(
+                        "Structure engagée dans le réseau départemental de soutien à la "
+                        "parentalité."
+                    ),
+                ),
+            )
+        )
+    lieux = []
+    for number in range(11):
+        commune = communes[number % len(communes)]
+        name, kind = LIEUX[number % len(LIEUX)]
+        itinerant = number == 10
+        lieu = LieuRessourcePage(
+            title=(name if not itinerant else "Bus des parents – {town}").format(town=commune.nom),
+            kind=kind,
+            structure=structures[number % len(structures)],
+            commune=commune,
+            address=f"{rng.randint(1, 80)} place du Marché",
+            opening_hours=HOURS[number % len(HOURS)],
+            itinerant=itinerant,
+            services=rng.sample([value for value, _label in choices.Service.choices], 2),
+            accessibility="Accessible en fauteuil roulant ; espace poussettes.",
+            participation=choices.Cost.GRATUIT if number % 4 else choices.Cost.SYMBOLIQUE,
+            phone=phone_for(code, rng),
+            email=f"lieu{number}@{domain}",
+            description=(
+                "Un lieu chaleureux pour souffler, échanger entre parents et trouver des réponses."
+            ),
+        )
+        if itinerant:
+            for stop_number, stop in enumerate(communes[1:4]):
+                lieu.stops.add(
+                    LieuStop(
+                        commune=stop,
+                        place="Parking de la mairie",
+                        schedule=["Lundi 9 h-12 h", "Mercredi 14 h-17 h", "Vendredi 9 h-12 h"][
+                            stop_number
+                        ],
+                    )
+                )
+        lieux.append(add(index, lieu, stale=number == 3))
+    start = timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
+    for number in range(80):
+        commune = communes[number % len(communes)]
+        action_type, title, themes, age_min, age_max = ACTIONS[number % len(ACTIONS)]
+        cost = [
+            choices.Cost.GRATUIT,
+            choices.Cost.GRATUIT,
+            choices.Cost.SYMBOLIQUE,
+            choices.Cost.PAYANT,
+        ][number % 4]
+        at_lieu = number % 3 == 0
+        lieu = lieux[number % len(lieux)] if at_lieu else None
+        if lieu is not None:
+            commune = lieu.commune
+        add(
+            index,
+            ActionPage(
+                title=f"{title} – {commune.nom}",
+                action_type=action_type,
+                structure=structures[number % len(structures)],
+                description=(
+                    "Un temps d'échange convivial entre parents, animé par un professionnel, "
+                    "pour partager ses questions et ses expériences sans jugement."
+                ),
+                themes=themes,
+                publics=[choices.Public.MONOPARENTALES] if number % 5 == 0 else [],
+                age_min=age_min,
+                age_max=age_max,
+                format=choices.Format.INDIVIDUEL
+                if action_type
+                in (
+                    choices.ActionType.ACCOMPAGNEMENT_INDIVIDUEL,
+                    choices.ActionType.MEDIATION_FAMILIALE,
+                )
+                else choices.Format.COLLECTIF,
+                mode=choices.Mode.DISTANCE
+                if action_type == choices.ActionType.ECOUTE_DISTANCE
+                else choices.Mode.PRESENTIEL,
+                schedule=rng.choice(
+                    [
+                        "Un mardi sur deux, 18 h 30 – 20 h",
+                        "Chaque mercredi, 14 h – 16 h",
+                        "Le premier samedi du mois, 10 h – 12 h",
+                        "Sur rendez-vous",
+                    ]
+                ),
+                opening_hours=rng.choice(
+                    ["", "Tu 18:30-20:00", "We 14:00-16:00", "Sa 10:00-12:00"]
+                ),
+                next_session=start + datetime.timedelta(days=rng.randint(1, 60)),
+                cost=cost,
+                cost_amount=5 if cost == choices.Cost.PAYANT else None,
+                registration=rng.choice(list(choices.Registration)),
+                capacity=rng.choice([None, 8, 12, 15, 20]),
+                lieu=lieu,
+                commune=None if at_lieu else commune,
+                address="" if at_lieu else f"{rng.randint(1, 99)} avenue Jean-Jaurès",
+                zone=code,
+                phone=phone_for(code, rng),
+                email=f"action{number}@{domain}",
+            ),
+            stale=number % 17 == 0,
+        )
+    for number in range(8):
+        commune = communes[number % len(communes)]
+        first_name = FIRST_NAMES[(number + len(code)) % len(FIRST_NAMES)]
+        promeneur = PromeneurPage(
+            title=f"{first_name} – Promeneur du Net à {commune.nom}",
+            function=FUNCTIONS[number % len(FUNCTIONS)],
+            structure=structures[number % len(structures)],
+            presence_hours=rng.choice(
+                [
+                    "Mardi et jeudi 17 h – 19 h",
+                    "Du lundi au vendredi 16 h – 18 h",
+                    "Mercredi 14 h – 18 h, samedi 10 h – 12 h",
+                ]
+            ),
+            audience=[choices.Audience.PARENTS, choices.Audience.JEUNES]
+            if number % 2
+            else [choices.Audience.PARENTS],
+            commune=commune,
+            labelled_on=datetime.date(2024, 1 + number, 15),
+            email=f"pdn{number}@{domain}",
+        )
+        for network in rng.sample(NETWORKS, 2):
+            promeneur.networks.add(
+                PromeneurNetwork(network=network, handle=f"@{first_name.lower()}.pdn{code}")
+            )
+        add(index, promeneur)

@@ -1,0 +1,99 @@
+"""Parsing of the parent-facing search filters (GET parameters), kept apart from the query so
+that the site-wide search can reuse it."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory import choices
+from directory.models import Commune
+from directory.reference import search_key
+
+RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
+POSTAL_CODE = re.compile(r"^\d{5}$")
+
+
+class Kind:
+    ACTIONS = "actions"
+    LIEUX = "lieux"
+    PROMENEURS = "promeneurs"
+    CHOICES = [
+        (ACTIONS, _("Actions")),
+        (LIEUX, _("Lieux ressources")),
+        (PROMENEURS, _("Promeneurs du Net")),
+    ]
+
+
+def find_commune(text, departement_code=None):
+    """The commune meant by a name, a postal code or an autocomplete label "Roubaix (59100)"."""
+    text = text.strip()
+    match = re.match(r"^(.*?)\s*\((\d{2,5}[AB]?)\)$", text)
+    hint = None
+    if match:
+        text, hint = match.group(1).strip(), match.group(2)
+    if POSTAL_CODE.match(text):
+        candidates = Commune.objects.filter(codes_postaux__contains=text)
+    else:
+        candidates = Commune.objects.filter(search_name=search_key(text))
+        if hint and POSTAL_CODE.match(hint):
+            candidates = candidates.filter(codes_postaux__contains=hint)
+        elif hint:
+            candidates = candidates.filter(departement_code=hint)
+    candidates = list(candidates.filter(latitude__isnull=False).order_by("-population")[:20])
+    if departement_code:
+        local = [commune for commune in candidates if commune.departement_code == departement_code]
+        candidates = local or candidates
+    return candidates[0] if candidates else None
+
+
+def optional_choice(label, options):
+    return forms.ChoiceField(label=label, required=False, choices=[("", _("Tous"))] + list(options))
+
+
+class DirectorySearchForm(forms.Form):
+    """The filters of the directory search; every field is optional."""
+
+    contenu = forms.ChoiceField(
+        label=_("Je cherche"), choices=Kind.CHOICES, required=False, initial=Kind.ACTIONS
+    )
+    q = forms.CharField(label=_("Mots-clés"), max_length=100, required=False)
+    lieu = forms.CharField(
+        label=_("Près de (commune ou code postal)"), max_length=120, required=False
+    )
+    rayon = forms.TypedChoiceField(
+        label=_("Dans un rayon de"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=10,
+        initial=10,
+    )
+    age = forms.IntegerField(label=_("Âge de l'enfant"), min_value=0, max_value=21, required=False)
+    theme = optional_choice(_("Thème"), choices.Theme.choices)
+    type = optional_choice(_("Type d'action"), choices.ActionType.choices)
+    format = optional_choice(_("Collectif ou individuel"), choices.Format.choices)
+    mode = optional_choice(_("Sur place ou à distance"), choices.Mode.choices)
+    gratuit = forms.BooleanField(label=_("Gratuit uniquement"), required=False)
+    samedi = forms.BooleanField(label=_("Ouvert le samedi"), required=False)
+    soir = forms.BooleanField(label=_("Ouvert après 18 h"), required=False)
+
+    def __init__(self, *args, departement_code=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.departement_code = departement_code
+
+    def clean_contenu(self):
+        return self.cleaned_data["contenu"] or Kind.ACTIONS
+
+    def clean_lieu(self):
+        text = self.cleaned_data["lieu"].strip()
+        if not text:
+            return None
+        commune = find_commune(text, self.departement_code)
+        if commune is None:
+            raise forms.ValidationError(
+                _("Nous ne trouvons pas la commune ou le code postal « %(value)s »."),
+                params={"value": text},
+            )
+        return commune

@@ -1,0 +1,432 @@
+"""Directory content as Wagtail pages under each section's directory, so that a coordination
+edits only its own département (see `hub.permissions`)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from directory import choices, opening_hours
+from directory.fields import MultipleChoiceField
+from directory.reference import search_key
+from directory.validators import validate_siret
+from hub.models.pages import SectionIndexPage
+
+ENTRY_TYPES = [
+    "directory.ActionPage",
+    "directory.LieuRessourcePage",
+    "directory.PromeneurPage",
+    "directory.StructurePage",
+]
+
+
+class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
+    """ "Trouver une action près de chez moi": the directory of a département, or national."""
+
+    subpage_types = ENTRY_TYPES
+
+    class Meta:
+        verbose_name = _("annuaire")
+        verbose_name_plural = _("annuaires")
+
+    @path("")
+    def listing(self, request):
+        from directory.views import directory_search
+
+        return directory_search(request, self)
+
+    @path("communes/", name="communes")
+    def communes(self, request):
+        from directory.views import commune_autocomplete
+
+        return commune_autocomplete(request)
+
+
+class DirectoryEntry(Page):
+    """Fields shared by every directory record: where it is and how to reach it."""
+
+    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    commune = models.ForeignKey(
+        "directory.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, help_text=_("Vide : centre de la commune.")
+    )
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    search_text = models.TextField(editable=False, default="")
+    external_id = models.CharField(
+        _("identifiant d'import"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Identifiant stable utilisé par les imports CSV et data·inclusion."),
+    )
+
+    place_panels = [
+        FieldPanel("address"),
+        FieldPanel("commune"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+    contact_panels = [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]
+    search_fields = [*Page.search_fields, index.SearchField("address")]
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="%(class)s_point"),
+        ]
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # Records belong to a département: never directly under the national directory.
+        return super().can_create_at(parent) and parent.depth > 3
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Indiquez la latitude et la longitude, ou aucune des deux."))
+
+    def search_text_parts(self):
+        """What the directory's word filter matches, without accents or case."""
+        parts = [self.title, getattr(self, "description", ""), getattr(self, "function", "")]
+        if self.commune_id:
+            parts.append(self.commune.nom)
+        return parts
+
+    def locate(self):
+        """Copy the commune's point when no precise point was typed."""
+        if self.commune_id and (self.latitude is None or self.longitude is None):
+            self.latitude = self.commune.latitude
+            self.longitude = self.commune.longitude
+
+    def save(self, *args, **kwargs):
+        self.locate()
+        self.search_text = search_key(" ".join(self.search_text_parts()))
+        return super().save(*args, **kwargs)
+
+    @property
+    def last_update(self):
+        return self.last_published_at or self.latest_revision_created_at or self.first_published_at
+
+
+class StructurePage(DirectoryEntry):
+    """A structure (porteur) that runs actions or lieux ressources."""
+
+    kind = models.CharField(_("type de structure"), max_length=30, choices=choices.StructureKind)
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[validate_siret])
+    description = models.TextField(_("présentation"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("siret"),
+        FieldPanel("description"),
+        MultiFieldPanel(DirectoryEntry.place_panels, heading=_("Adresse")),
+        MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
+    ]
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+
+
+class OpeningHoursMixin(models.Model):
+    """Opening hours in OSM syntax, with the Saturday and evening flags computed at save time."""
+
+    opening_hours = models.CharField(
+        _("horaires d'ouverture"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Syntaxe OpenStreetMap, par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00"
+        ),
+    )
+    open_saturday = models.BooleanField(_("ouvert le samedi"), default=False, editable=False)
+    open_evening = models.BooleanField(_("ouvert après 18 h"), default=False, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.compute_opening_flags()
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.opening_hours:
+            try:
+                opening_hours.parse(self.opening_hours)
+            except ValidationError as error:
+                raise ValidationError({"opening_hours": error}) from None
+
+    def compute_opening_flags(self, reference=None):
+        summary = None
+        if self.opening_hours:
+            try:
+                summary = opening_hours.summarize(self.opening_hours, reference)
+            except ValidationError:
+                summary = None
+        self.open_saturday = bool(summary and summary.open_saturday)
+        self.open_evening = bool(summary and summary.open_evening)
+        return summary
+
+
+class LieuRessourcePage(OpeningHoursMixin, DirectoryEntry):
+    """A lieu ressource parentalité: a place (or an itinerant service) open to parents."""
+
+    kind = models.CharField(_("type de lieu"), max_length=30, choices=choices.LieuKind)
+    structure = models.ForeignKey(
+        StructurePage,
+        verbose_name=_("structure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lieux",
+    )
+    description = models.TextField(_("présentation"), blank=True)
+    itinerant = models.BooleanField(_("itinérant"), default=False)
+    services = MultipleChoiceField(_("services sur place"), choices=choices.Service.choices)
+    accessibility = models.TextField(_("accessibilité"), blank=True)
+    participation = models.CharField(
+        _("participation"), max_length=20, choices=choices.Cost, default=choices.Cost.GRATUIT
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("structure"),
+        FieldPanel("description"),
+        MultiFieldPanel(DirectoryEntry.place_panels, heading=_("Adresse")),
+        FieldPanel("itinerant"),
+        InlinePanel("stops", label=_("Étapes (lieu itinérant)")),
+        FieldPanel("opening_hours"),
+        FieldPanel("services"),
+        FieldPanel("accessibility"),
+        FieldPanel("participation"),
+        MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
+    ]
+    search_fields = [*DirectoryEntry.search_fields, index.SearchField("description")]
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("lieu ressource parentalité")
+        verbose_name_plural = _("lieux ressources parentalité")
+
+    def service_labels(self):
+        return self._meta.get_field("services").get_choices_display(self.services)
+
+    @property
+    def opening_warning(self):
+        """A warning under the Caf's minimum of five half-days a week, or None."""
+        if not self.opening_hours:
+            return None
+        try:
+            summary = opening_hours.summarize(self.opening_hours)
+        except ValidationError:
+            return None
+        if summary.half_days < opening_hours.MINIMUM_HALF_DAYS:
+            return _(
+                "Ce lieu est ouvert %(count)s demi-journée(s) par semaine : la Caf demande au "
+                "moins 5 demi-journées."
+            ) % {"count": summary.half_days}
+        return None
+
+
+class LieuStop(Orderable):
+    """One stop of an itinerant lieu ressource."""
+
+    lieu = ParentalKey(LieuRessourcePage, on_delete=models.CASCADE, related_name="stops")
+    commune = models.ForeignKey(
+        "directory.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
+    )
+    place = models.CharField(_("lieu"), max_length=200)
+    schedule = models.CharField(_("jours et horaires"), max_length=200)
+
+    panels = [FieldPanel("commune"), FieldPanel("place"), FieldPanel("schedule")]
+
+
+class ActionPage(OpeningHoursMixin, DirectoryEntry):
+    """An action offered to parents: a group, a workshop, individual support…"""
+
+    action_type = models.CharField(_("type d'action"), max_length=40, choices=choices.ActionType)
+    structure = models.ForeignKey(
+        StructurePage,
+        verbose_name=_("structure porteuse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    description = models.TextField(_("présentation"))
+    themes = MultipleChoiceField(_("thèmes"), choices=choices.Theme.choices)
+    publics = MultipleChoiceField(_("publics particuliers"), choices=choices.Public.choices)
+    age_min = models.PositiveSmallIntegerField(
+        _("âge minimum des enfants"), default=0, validators=[MaxValueValidator(21)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("âge maximum des enfants"),
+        default=21,
+        validators=[MinValueValidator(0), MaxValueValidator(21)],
+    )
+    format = models.CharField(
+        _("format"), max_length=20, choices=choices.Format, default=choices.Format.COLLECTIF
+    )
+    mode = models.CharField(
+        _("modalité"), max_length=20, choices=choices.Mode, default=choices.Mode.PRESENTIEL
+    )
+    schedule = models.CharField(_("calendrier"), max_length=300, blank=True)
+    next_session = models.DateTimeField(_("prochaine séance"), null=True, blank=True)
+    cost = models.CharField(
+        _("coût"), max_length=20, choices=choices.Cost, default=choices.Cost.GRATUIT
+    )
+    cost_amount = models.DecimalField(
+        _("montant (€)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    registration = models.CharField(
+        _("inscription"),
+        max_length=20,
+        choices=choices.Registration,
+        default=choices.Registration.INSCRIPTION,
+    )
+    capacity = models.PositiveSmallIntegerField(_("nombre de places"), null=True, blank=True)
+    lieu = models.ForeignKey(
+        LieuRessourcePage,
+        verbose_name=_("lieu ressource"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        help_text=_("Vide : l'action a sa propre adresse."),
+    )
+    zone = models.CharField(
+        _("territoire desservi"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Codes INSEE de communes, SIREN d'EPCI ou codes de département, séparés par des "
+            "virgules."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("action_type"),
+        FieldPanel("structure"),
+        FieldPanel("description"),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("publics"),
+            ],
+            heading=_("Publics"),
+        ),
+        FieldRowPanel([FieldPanel("format"), FieldPanel("mode")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("schedule"),
+                FieldPanel("next_session"),
+                FieldPanel("opening_hours"),
+                FieldPanel("registration"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Calendrier et inscription"),
+        ),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_amount")]),
+        MultiFieldPanel(
+            [FieldPanel("lieu"), *DirectoryEntry.place_panels, FieldPanel("zone")],
+            heading=_("Lieu"),
+        ),
+        MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
+    ]
+    search_fields = [*DirectoryEntry.search_fields, index.SearchField("description")]
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            errors["age_max"] = _("L'âge maximum doit être supérieur ou égal à l'âge minimum.")
+        if self.cost == choices.Cost.PAYANT and self.cost_amount is None:
+            errors["cost_amount"] = _("Indiquez le montant d'une action payante.")
+        if errors:
+            raise ValidationError(errors)
+
+    def locate(self):
+        if self.lieu_id and self.latitude is None and self.commune_id is None:
+            self.commune_id = self.lieu.commune_id
+            self.latitude, self.longitude = self.lieu.latitude, self.lieu.longitude
+        super().locate()
+
+    @property
+    def fnp_axe_volet(self):
+        return choices.FNP_AXE_VOLET.get(self.action_type, (1, 1))
+
+    def theme_labels(self):
+        return self._meta.get_field("themes").get_choices_display(self.themes)
+
+    def public_labels(self):
+        return self._meta.get_field("publics").get_choices_display(self.publics)
+
+
+class PromeneurPage(DirectoryEntry):
+    """A Promeneur du Net: a professional who meets parents and young people online."""
+
+    function = models.CharField(_("fonction"), max_length=150)
+    structure = models.ForeignKey(
+        StructurePage,
+        verbose_name=_("structure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="promeneurs",
+    )
+    presence_hours = models.CharField(_("horaires de présence en ligne"), max_length=300)
+    audience = MultipleChoiceField(_("public"), choices=choices.Audience.choices)
+    labelled_on = models.DateField(_("date de labellisation"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("function"),
+        FieldPanel("structure"),
+        InlinePanel("networks", label=_("Réseaux sociaux")),
+        FieldPanel("presence_hours"),
+        FieldPanel("audience"),
+        FieldPanel("commune"),
+        FieldPanel("labelled_on"),
+        MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
+    ]
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("Promeneur du Net")
+        verbose_name_plural = _("Promeneurs du Net")
+
+
+class PromeneurNetwork(Orderable):
+    """A social network on which a Promeneur du Net can be reached."""
+
+    promeneur = ParentalKey(PromeneurPage, on_delete=models.CASCADE, related_name="networks")
+    network = models.CharField(_("réseau"), max_length=20, choices=choices.Network)
+    handle = models.CharField(_("pseudo ou lien"), max_length=200)
+
+    panels = [FieldPanel("network"), FieldPanel("handle")]

@@ -1,0 +1,44 @@
+import json
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from directory import structured_data
+
+register = template.Library()
+
+
+@register.filter
+def km(distance):
+    """A distance in French format: "3,2 km"."""
+    if distance is None:
+        return ""
+    return _("%(distance)s km") % {"distance": number_format(distance, 1)}
+
+
+@register.filter
+def tel_href(phone):
+    return "tel:" + "".join(char for char in phone if char.isdigit() or char == "+")
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """schema.org description of a record as a JSON-LD data block (not executed, CSP-safe)."""
+    data = structured_data.describe(page, context["request"])
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag
+def directions_url(page):
+    """A link to an itinerary towards the record, in OpenStreetMap (opened by the parent)."""
+    if page.latitude is None or page.longitude is None:
+        return ""
+    return (
+        "https://www.openstreetmap.org/directions?route=%3B"
+        f"{page.latitude:.5f}%2C{page.longitude:.5f}#map=15/{page.latitude:.5f}/{page.longitude:.5f}"
+    )

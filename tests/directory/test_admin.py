@@ -1,0 +1,86 @@
+"""Coordinators manage their own département's directory in the admin, and see what is stale."""
+
+import datetime
+
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from directory.models import LieuRessourcePage, StructurePage
+from tests.builders import build_network
+from tests.directory.builders import add_action, commune, directory_index, load_communes
+
+
+def lieu_form(title, opening_hours, **extra):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "maison-test",
+            "kind": "maison-des-familles",
+            "commune": commune("Roubaix").pk,
+            "opening_hours": opening_hours,
+            "participation": "gratuit",
+            "stops": inline_formset([]),
+            **extra,
+        }
+    )
+
+
+class DirectoryAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.net = build_network()
+        load_communes()
+        cls.nord_index = directory_index(cls.net["nord"])
+        cls.gironde_index = directory_index(cls.net["gironde"])
+
+    def setUp(self):
+        self.client.force_login(self.net["coord_nord"])
+
+    def add_url(self, index):
+        return reverse("wagtailadmin_pages:add", args=["directory", "lieuressourcepage", index.pk])
+
+    def test_coordinator_adds_a_lieu_in_own_directory_with_a_half_day_warning(self):
+        response = self.client.post(
+            self.add_url(self.nord_index),
+            lieu_form("Maison test", "Mo 14:00-17:00", **{"action-publish": "1"}),
+            follow=True,
+        )
+        self.assertEqual(response.status_code, 200)
+        lieu = LieuRessourcePage.objects.get(title="Maison test")
+        self.assertTrue(lieu.live)
+        self.assertEqual(lieu.latitude, commune("Roubaix").latitude)
+        self.assertContains(response, "la Caf demande au moins 5 demi-journées")
+
+    def test_invalid_opening_hours_is_a_form_error(self):
+        response = self.client.post(
+            self.add_url(self.nord_index), lieu_form("Maison test", "le lundi matin")
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Horaires illisibles")
+        self.assertFalse(LieuRessourcePage.objects.exists())
+
+    def test_coordinator_cannot_add_in_another_departement(self):
+        response = self.client.post(
+            self.add_url(self.gironde_index), lieu_form("Intrus", "Mo 09:00-12:00")
+        )
+        self.assertIn(response.status_code, {403, 404})
+        self.assertFalse(LieuRessourcePage.objects.exists())
+
+    def test_records_are_not_created_under_the_national_directory(self):
+        national = Page.objects.get(url_path="/accueil/annuaire/").specific
+        self.assertFalse(StructurePage.can_create_at(national))
+        self.assertTrue(StructurePage.can_create_at(self.nord_index))
+
+    def test_stale_listing_shows_only_own_records_older_than_a_year(self):
+        old = timezone.now() - datetime.timedelta(days=400)
+        stale_nord = add_action(self.net["nord"], "Vieille action du Nord")
+        add_action(self.net["nord"], "Action récente du Nord")
+        stale_gironde = add_action(self.net["gironde"], "Vieille action girondine", town="Bordeaux")
+        Page.objects.filter(pk__in=[stale_nord.pk, stale_gironde.pk]).update(last_published_at=old)
+        response = self.client.get(reverse("directory_stale"))
+        self.assertContains(response, "Vieille action du Nord")
+        self.assertNotContains(response, "Action récente du Nord")
+        self.assertNotContains(response, "Vieille action girondine")

@@ -1,0 +1,33 @@
+"""The demo directory is big enough and answers the parent journey of the issue."""
+
+import io
+import re
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from directory.models import ActionPage, LieuRessourcePage, PromeneurPage
+
+
+class DemoDirectoryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", stdout=io.StringIO())
+
+    def test_demo_has_enough_records_in_both_departements(self):
+        self.assertGreaterEqual(ActionPage.objects.live().count(), 150)
+        self.assertGreaterEqual(LieuRessourcePage.objects.live().count(), 20)
+        self.assertGreaterEqual(PromeneurPage.objects.live().count(), 15)
+        for slug in ("nord", "gironde"):
+            self.assertTrue(ActionPage.objects.filter(url_path__contains=f"/{slug}/").exists())
+
+    def test_roubaix_10_km_age_14_lists_matching_actions_by_distance(self):
+        response = self.client.get("/nord/annuaire/", {"lieu": "Roubaix", "rayon": 10, "age": 14})
+        html = response.content.decode()
+        distances = [
+            float(value.replace(",", "."))
+            for value in re.findall(r"<strong>([\d,]+)\xa0?\s?km</strong>", html)
+        ]
+        self.assertGreaterEqual(len(distances), 5)
+        self.assertEqual(distances, sorted(distances))
+        self.assertLessEqual(distances[-1], 10)

@@ -30,9 +30,8 @@ def extract_text(fileobj, format_code):
     else:
         text = ""
     fileobj.seek(0)
-    return re.sub(r"[ \t\r\f\v]+", " ", re.sub(r"\n\s*\n+", "\n", text)).strip()[
-        :MAX_TEXT_LENGTH
-    ]
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)[:MAX_TEXT_LENGTH]
 
 
 def _pdf_text(data):

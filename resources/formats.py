@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,7 +21,11 @@ FORMATS = {
     for fmt in [
         FileFormat("pdf", _("PDF"), "pdf", "application/pdf", "pdf"),
         FileFormat(
-            "odt", _("Texte OpenDocument"), "odt", "application/vnd.oasis.opendocument.text", "texte"
+            "odt",
+            _("Texte OpenDocument"),
+            "odt",
+            "application/vnd.oasis.opendocument.text",
+            "texte",
         ),
         FileFormat(
             "ods",
@@ -83,3 +89,14 @@ FAMILY_CHOICES = [
 
 def formats_of_family(family):
     return [fmt.code for fmt in FORMATS.values() if fmt.family == family]
+
+
+def human_size(size):
+    """A size as French readers write it: « 850 octets », « 12,5 Ko », « 50 Mo »."""
+    units = [(1024**3, gettext("Go")), (1024**2, gettext("Mo")), (1024, gettext("Ko"))]
+    for factor, unit in units:
+        if size >= factor:
+            value = round(size / factor, 1)
+            decimals = 0 if value == int(value) else 1
+            return f"{number_format(value, decimal_pos=decimals)}\xa0{unit}"
+    return gettext("%(size)s octets") % {"size": size}

@@ -69,7 +69,7 @@ class LibraryFilters(forms.Form):
     def raise_bad_request(self):
         """A 400 naming each refused parameter, its value and what is expected."""
         problems = []
-        for name, errors in self.errors.items():
+        for name in self.errors:
             problems.append(
                 _("« %(value)s » n'est pas une valeur possible du filtre « %(label)s » (%(name)s).")
                 % {
@@ -126,9 +126,13 @@ def for_listing(resources):
 
 
 def tags_in_use(resources):
-    return Tag.objects.filter(
-        resources_resourcepagetag_items__content_object__in=resources.values("pk")
-    ).distinct().order_by("name")
+    return (
+        Tag.objects.filter(
+            resources_resourcepagetag_items__content_object__in=resources.values("pk")
+        )
+        .distinct()
+        .order_by("name")
+    )
 
 
 def years_in_use(resources):

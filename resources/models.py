@@ -49,8 +49,9 @@ class Licence(models.TextChoices):
     CC_BY = "cc-by", _("Creative Commons Attribution (CC BY 4.0)")
     CC_BY_SA = "cc-by-sa", _("Creative Commons Attribution – Partage dans les mêmes conditions")
     CC_BY_NC = "cc-by-nc", _("Creative Commons Attribution – Pas d'utilisation commerciale")
-    CC_BY_NC_SA = "cc-by-nc-sa", _(
-        "Creative Commons Attribution – Pas d'utilisation commerciale – Partage à l'identique"
+    CC_BY_NC_SA = (
+        "cc-by-nc-sa",
+        _("Creative Commons Attribution – Pas d'utilisation commerciale – Partage à l'identique"),
     )
     CC_BY_ND = "cc-by-nd", _("Creative Commons Attribution – Pas de modification")
     CC0 = "cc0", _("Domaine public (CC0)")
@@ -289,7 +290,8 @@ class ResourceFile(Orderable):
         self.format = analysis.format.code
         self.size = upload.size
         self.extracted_text = analysis.text
-        stem = slugify(self.title or upload.name.rsplit(".", 1)[0])[:80] or "ressource"
+        page = getattr(self, "page", None)  # unset until the file is attached to a resource
+        stem = slugify(page.title if page else upload.name.rsplit(".", 1)[0])[:80] or "ressource"
         thumbnail = pdf_thumbnail(upload) if analysis.format.code == "pdf" else None
         self.file.save(f"{stem}.{analysis.format.extension}", upload, save=False)
         if thumbnail:

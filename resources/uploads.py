@@ -14,12 +14,11 @@ from dataclasses import dataclass
 import pypdfium2
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image
 
 from .extraction import extract_text
-from .formats import FORMATS, FileFormat
+from .formats import FORMATS, FileFormat, human_size
 
 DEFAULT_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 DEFAULT_MAX_EXPANDED_SIZE = 200 * 1024 * 1024
@@ -106,7 +105,7 @@ def check_size(size):
                 "Ce fichier pèse %(size)s : la taille maximale acceptée est de %(limit)s. "
                 "Réduisez-le (export PDF compressé, vidéo plus courte) ou publiez un lien."
             )
-            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            % {"size": human_size(size), "limit": human_size(limit)},
             "too_large",
         )
 
@@ -125,7 +124,7 @@ class _Budget:
                     "Cette archive se décompresse en plus de %(limit)s : elle est refusée "
                     "(elle pourrait saturer le serveur)."
                 )
-                % {"limit": filesizeformat(max_expanded_size())},
+                % {"limit": human_size(max_expanded_size())},
                 "expands_too_much",
             )
 
@@ -239,9 +238,7 @@ def _inspect_zip(fileobj, inside_archive, budget):
         if b"macroEnabled" in content_types or any(
             name.lower().endswith("vbaproject.bin") for name in names
         ):
-            refuse(
-                _("Les documents Office contenant des macros sont refusés."), "office_macros"
-            )
+            refuse(_("Les documents Office contenant des macros sont refusés."), "office_macros")
         for part, code in OOXML_MAIN_PARTS.items():
             if part in names:
                 return FORMATS[code]

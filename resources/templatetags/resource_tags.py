@@ -1,7 +1,8 @@
 from django import template
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import ngettext
 from wagtail.templatetags.wagtailcore_tags import pageurl
+
+from resources.formats import human_size
 
 register = template.Library()
 
@@ -24,4 +25,4 @@ def file_description(resource_file):
     """« PDF, 1,2 Mo »."""
     file_format = resource_file.file_format
     label = file_format.label if file_format else ""
-    return f"{label}, {filesizeformat(resource_file.size)}"
+    return f"{label}, {human_size(resource_file.size)}"

@@ -21,8 +21,11 @@ SORTS = {
 }
 
 
-def _optional(choices):
-    return [("", gettext_lazy("Tous"))] + list(choices)
+ALL = gettext_lazy("Tous")
+
+
+def _optional(choices, empty_label=ALL):
+    return [("", empty_label)] + list(choices)
 
 
 class LibraryFilters(forms.Form):
@@ -54,10 +57,10 @@ class LibraryFilters(forms.Form):
     def __init__(self, data, *, tags=(), years=()):
         super().__init__(data)
         self.fields["etiquette"].widget = forms.Select(
-            choices=_optional((tag.slug, tag.name) for tag in tags)
+            choices=_optional(((tag.slug, tag.name) for tag in tags), gettext_lazy("Toutes"))
         )
         self.fields["annee"].widget = forms.Select(
-            choices=_optional((year, str(year)) for year in years)
+            choices=_optional(((year, str(year)) for year in years), gettext_lazy("Toutes"))
         )
 
     def clean_etiquette(self):

@@ -277,9 +277,13 @@ class ResourceFile(Orderable):
     def file_format(self):
         return FORMATS.get(self.format)
 
-    @property
-    def download_name(self):
-        return self.file.name.rsplit("/", 1)[-1]
+    def download_name(self, page):
+        """« titre-de-la-ressource[-intitule].pdf », whatever name the storage gave the file."""
+        stem = slugify(page.title)[:80] or "ressource"
+        if self.title:
+            stem = f"{stem}-{slugify(self.title)[:40]}"
+        extension = self.file_format.extension if self.file_format else "bin"
+        return f"{stem}.{extension}"
 
     def ingest(self):
         """For a new upload: check it, store it under a clean name, keep its text and thumbnail."""

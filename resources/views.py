@@ -77,7 +77,7 @@ def download(request, page, file_id):
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=resource_file.download_name,
+        filename=resource_file.download_name(page),
         content_type=resource_file.file_format.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

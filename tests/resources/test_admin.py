@@ -63,11 +63,17 @@ class ResourceAdminTests(TestCase):
         self.assertTrue(resource.produced_by_coordination)
         resource_file = ResourceFile.objects.get(page=resource)
         self.assertEqual(resource_file.format, "pdf")
-        self.assertTrue(resource_file.file.name.endswith("guide-des-ecrans.pdf"))
+        # Stored under a clean name with the extension of the real format.
+        self.assertRegex(
+            resource_file.file.name, r"^fichiers/\d{4}/\d{2}/guide-des-ecrans(_\w+)?\.pdf$"
+        )
         self.assertTrue(resource_file.thumbnail)
         self.assertIn("Pas d'écran avant trois ans.", resource.document_text)
         download = self.client.get(f"{resource.url}telecharger/{resource_file.pk}/")
-        self.assertEqual(download.status_code, 200)
+        self.assertEqual(
+            download["Content-Disposition"],
+            'attachment; filename="guide-des-ecrans-version-a-imprimer.pdf"',
+        )
 
     def test_file_added_to_a_live_resource_is_stored_and_served_after_publishing(self):
         resource = add_resource(self.net["nord"], "Fiche sommeil")

@@ -362,10 +362,11 @@ def populate(section, rng):
         colour = COLOURS[number % len(COLOURS)]
         page.files = [
             ResourceFile(
+                sort_order=position,
                 title=_file_title(file_format),
                 file=_demo_file(file_format, title, subtitle, paragraphs, colour),
             )
-            for file_format in formats
+            for position, file_format in enumerate(formats)
         ]
         page.tags.add(*tags)
         add_published_child(index, page)

@@ -21,7 +21,10 @@ def add_resource(parent, title, files=None, tags=(), live=True, **fields):
     page = ResourcePage(title=title, live=live, **fields)
     if files is None:
         files = [("guide.pdf", samples.pdf(f"Texte de {title}."))]
-    page.files = [ResourceFile(file=ContentFile(data, name=name)) for name, data in files]
+    page.files = [
+        ResourceFile(sort_order=number, file=ContentFile(data, name=name))
+        for number, (name, data) in enumerate(files)
+    ]
     page.tags.add(*tags)
     index = library(parent)
     if live:

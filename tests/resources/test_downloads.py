@@ -31,7 +31,9 @@ class DownloadTests(TestCase):
                 ("modele.odt", samples.odt()),
             ],
         )
-        cls.pdf, cls.odt = ResourceFile.objects.filter(page=cls.resource).order_by("sort_order")
+        cls.pdf, cls.odt = ResourceFile.objects.filter(page=cls.resource).order_by(
+            "sort_order", "pk"
+        )
         cls.other = add_resource(cls.net["gironde"], "Autre ressource")
 
     def download_url(self, resource_file, resource=None):

@@ -181,3 +181,9 @@ LOGGING = {
 
 DEMO_PASSWORD_DEFAULT = "parentalite-demo"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Resource library: files live outside MEDIA_ROOT and are served by a view that counts them.
+RESOURCES_FILES_ROOT = Path(os.environ.get("RESOURCES_FILES_ROOT", BASE_DIR / "var" / "ressources"))
+RESOURCES_MAX_UPLOAD_SIZE = int(os.environ.get("RESOURCES_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+RESOURCES_MAX_EXPANDED_SIZE = int(os.environ.get("RESOURCES_MAX_EXPANDED_SIZE", 200 * 1024 * 1024))
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # tag pages get ASCII URLs: /etiquettes/ecrans/

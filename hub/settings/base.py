@@ -174,3 +174,12 @@ LOGGING = {
 
 DEMO_PASSWORD_DEFAULT = "parentalite-demo"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Site search (see the "Recherche" section of the README): "database" (embedded, default) or
+# "elasticsearch" (Elasticsearch or OpenSearch at ELASTICSEARCH_URL).
+SEARCH_ENGINE = os.environ.get(
+    "SEARCH_ENGINE", "elasticsearch" if ELASTICSEARCH_URL else "database"
+)
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "hub")
+SEARCH_ELASTICSEARCH_PLAIN_JSON = os.environ.get("ELASTICSEARCH_PLAIN_JSON", "") == "1"
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))

@@ -46,12 +46,9 @@ def update_objects(objects):
             _write("delete", searchable.key, gone)
 
 
-def remove_objects(objects):
-    """Take the objects out of the index (they were deleted)."""
-    for searchable in registry.all_types():
-        ids = [obj.pk for obj in objects if isinstance(obj, searchable.model)]
-        if ids:
-            _write("delete", searchable.key, ids)
+def remove_ids(type_key, object_ids):
+    """Take objects of one type out of the index (they were deleted)."""
+    _write("delete", type_key, list(object_ids))
 
 
 def documents_of(searchable):

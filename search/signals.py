@@ -31,8 +31,10 @@ def object_saved(sender, instance, **kwargs):
 
 
 def object_deleted(sender, instance, **kwargs):
-    if registry.types_for_model(type(instance)):
-        _later(indexing.remove_objects, [instance])
+    """Deleted objects lose their primary key afterwards: remember it now."""
+    for searchable in registry.types_for_model(type(instance)):
+        key, pk = searchable.key, instance.pk
+        transaction.on_commit(lambda key=key, pk=pk: indexing.remove_ids(key, [pk]))
 
 
 def connect():

@@ -138,17 +138,13 @@ class DatabaseEngine:
             return (
                 queryset.alias(
                     matched=RawSQL(
-                        f"search_searchentry.search_vector @@ {tsquery}",
+                        f"search_vector @@ {tsquery}",
                         [expression],
                         output_field=BooleanField(),
                     )
                 )
                 .filter(matched=True)
-                .annotate(
-                    rank=RawSQL(
-                        f"ts_rank(search_searchentry.search_vector, {tsquery})", [expression]
-                    )
-                )
+                .annotate(rank=RawSQL(f"ts_rank(search_vector, {tsquery})", [expression]))
             )
         expression = _fts5_query(parsed, title_only, prefix_last)
         return queryset.filter(

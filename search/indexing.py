@@ -8,6 +8,7 @@ is logged, never raised to the editor: `manage.py search_index --drift` then rep
 import logging
 
 from django.conf import settings
+from django.db import transaction
 
 from . import registry
 from .api import engines
@@ -17,19 +18,19 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 
 
-def _engines():
-    active = [engines.database]
-    if getattr(settings, "SEARCH_ENGINE", "database") == "elasticsearch":
-        active.append(engines.elastic)
-    return active
-
-
 def _write(action, *args):
-    for engine in _engines():
-        try:
-            getattr(engine, action)(*args)
-        except engine.unavailable_errors:
-            logger.exception("Search index %s failed on %s", action, engine.name)
+    """Write the database index now, in the caller's transaction; the cluster once committed."""
+    getattr(engines.database, action)(*args)
+    if getattr(settings, "SEARCH_ENGINE", "database") == "elasticsearch":
+        transaction.on_commit(lambda: _write_cluster(action, *args))
+
+
+def _write_cluster(action, *args):
+    engine = engines.elastic
+    try:
+        getattr(engine, action)(*args)
+    except engine.unavailable_errors:
+        logger.exception("Search index %s failed on %s", action, engine.name)
 
 
 def update_objects(objects):

@@ -1,6 +1,5 @@
 """Signal handlers keeping the index in step: publish, unpublish, move, delete, save."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -8,33 +7,27 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from . import indexing, registry
 
 
-def _later(function, objects):
-    transaction.on_commit(lambda: function(objects))
-
-
 def page_changed(sender, instance, **kwargs):
     if registry.types_for_model(type(instance)):
-        _later(indexing.update_objects, [instance])
+        indexing.update_objects([instance])
 
 
 def page_moved(sender, instance, **kwargs):
     """A move changes URL and département of the page and of everything under it."""
     pages = [instance.specific, *Page.objects.descendant_of(instance).specific()]
-    _later(indexing.update_objects, [p for p in pages if registry.types_for_model(type(p))])
+    indexing.update_objects([p for p in pages if registry.types_for_model(type(p))])
 
 
 def object_saved(sender, instance, **kwargs):
     if isinstance(instance, Page):
         return  # pages go through publish/unpublish, not every draft save
     if registry.types_for_model(type(instance)):
-        _later(indexing.update_objects, [instance])
+        indexing.update_objects([instance])
 
 
 def object_deleted(sender, instance, **kwargs):
-    """Deleted objects lose their primary key afterwards: remember it now."""
     for searchable in registry.types_for_model(type(instance)):
-        key, pk = searchable.key, instance.pk
-        transaction.on_commit(lambda key=key, pk=pk: indexing.remove_ids(key, [pk]))
+        indexing.remove_ids(searchable.key, [instance.pk])
 
 
 def connect():

@@ -174,8 +174,9 @@ class ElasticEngine:
         index = f"{alias}-{time.time_ns()}"
         document_class(searchable, index)._index.create(using=self.client)
         count = 0
+        client = self.client.options(request_timeout=120)  # bulk loads outlast searches
         for documents in batches:
-            bulk(self.client, [self._action(doc, index) for doc in documents])
+            bulk(client, [self._action(doc, index) for doc in documents])
             count += len(documents)
         self.client.indices.refresh(index=index)
         old = []

@@ -14,3 +14,5 @@ RESOURCES_FILES_ROOT = tempfile.mkdtemp(prefix="hub-test-resources-")
 # in-memory SQLite database locks them out, a database file lets them wait for each other.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"{MEDIA_ROOT}/test-db.sqlite3"}  # noqa: F405
+SEARCH_ENGINE = "database"
+SEARCH_INDEX_PREFIX = "hub-test"

@@ -11,6 +11,8 @@ import io
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import TestCase
 from hypothesis import given, settings
 from schemathesis.checks import not_a_server_error
@@ -42,6 +44,10 @@ class OpenApiTests(TestCase):
             self.skipTest(
                 "Aucun schéma OpenAPI publié (l'API JSON de l'annuaire n'existe pas encore)."
             )
+        # Like Django's test client: requests must not close the test's database connection.
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+            self.addCleanup(signal.connect, close_old_connections)
         schema = schemathesis.openapi.from_wsgi(self.schema_path, WSGIHandler())
         operations = [result.ok() for result in schema.get_all_operations()]
         self.assertTrue(operations, "the OpenAPI schema describes no operation")

@@ -28,6 +28,7 @@ from django.db.models import Case, DateTimeField, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, PageLogEntry
@@ -151,7 +152,7 @@ class DirectoryProvider(IndicatorProvider):
             when = local_date(when)
         detail = []
         if type_label:
-            detail.append(str(page.specific_class._meta.verbose_name).capitalize())
+            detail.append(str(capfirst(page.specific_class._meta.verbose_name)))
         if getattr(page, "commune", None) is not None:
             detail.append(page.commune.nom)
         return Item(

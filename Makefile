@@ -28,6 +28,7 @@ demo: deps
 	$(BIN)/python manage.py load_departements
 	$(BIN)/python manage.py load_communes --if-empty
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py search_index rebuild
 
 run: demo
 	@echo ""

@@ -14,7 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", views.health, name="health"),
     path("departements/aller/", views.go_to_departement, name="go_to_departement"),
-    path("recherche/", search_views.search, name="search"),
+    path("recherche/", search_views.search_view, name="search"),
+    path("recherche/suggestions/", search_views.autocomplete_view, name="search_autocomplete"),
     path("api/annuaire/", include("directory.urls")),
 ]
 

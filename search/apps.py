@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Recherche")
+
+    def ready(self):
+        from . import registry, signals
+
+        registry.autodiscover()
+        signals.connect()

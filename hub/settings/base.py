@@ -181,3 +181,18 @@ LOGGING = {
 
 DEMO_PASSWORD_DEFAULT = "parentalite-demo"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Resource library: files live outside MEDIA_ROOT and are served by a view that counts them.
+RESOURCES_FILES_ROOT = Path(os.environ.get("RESOURCES_FILES_ROOT", BASE_DIR / "var" / "ressources"))
+RESOURCES_MAX_UPLOAD_SIZE = int(os.environ.get("RESOURCES_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+RESOURCES_MAX_EXPANDED_SIZE = int(os.environ.get("RESOURCES_MAX_EXPANDED_SIZE", 200 * 1024 * 1024))
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # tag pages get ASCII URLs: /etiquettes/ecrans/
+
+# Site search (see the "Recherche" section of the README): "database" (embedded, default) or
+# "elasticsearch" (Elasticsearch or OpenSearch at ELASTICSEARCH_URL).
+SEARCH_ENGINE = os.environ.get(
+    "SEARCH_ENGINE", "elasticsearch" if ELASTICSEARCH_URL else "database"
+)
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "hub")
+SEARCH_ELASTICSEARCH_PLAIN_JSON = os.environ.get("ELASTICSEARCH_PLAIN_JSON", "") == "1"
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))

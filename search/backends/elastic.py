@@ -1,0 +1,349 @@
+"""The Elasticsearch/OpenSearch engine, through `elasticsearch.dsl`.
+
+One `Document` class per registered content type, each behind an alias
+(`<prefix>-<type key>`): a rebuild fills a new concrete index, then swaps the alias in one
+`_aliases` call, so searches never see an empty index.
+
+Text fields use the built-in `french` analyzer (elision, French stop words, light stemming,
+accent folding). A custom chain (elision + stop + asciifolding + stemmer filters) gives the same
+result on Elasticsearch, but OpenSearch-compatible test servers such as osmem-server ignore custom
+elision and stop filters at index time, so the built-in analyzer is the one that behaves the same
+everywhere. Synonyms are expanded when the query is read (`search.query`), identically for every
+engine, so editing them in the admin needs no reindexing.
+
+`SEARCH_ELASTICSEARCH_PLAIN_JSON = True` makes the client speak plain `application/json`, which
+OpenSearch (and osmem-server) require instead of Elasticsearch 8's vendor media type.
+"""
+
+import re
+import time
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from elastic_transport import Urllib3HttpNode
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch.dsl import Date as DateField
+from elasticsearch.dsl import Document, GeoPoint, Keyword, Search, Text, analyzer, token_filter
+from elasticsearch.dsl import Q as EsQ
+from elasticsearch.helpers import BulkIndexError, bulk
+
+from ..api import SearchHit, SearchResults, label_facets
+from ..query import ParsedQuery
+from ..text import words
+
+PRE, POST = "\x02", "\x03"
+VENDOR_MEDIA_TYPE = re.compile(
+    r"application/vnd\.elasticsearch\+([a-z-]+)(; ?compatible-with=\d+)?"
+)
+
+
+class PlainJsonNode(Urllib3HttpNode):
+    """A connection that sends `application/json` instead of Elasticsearch 8's vendor type.
+
+    The elasticsearch client rewrites every Accept/Content-Type header to
+    `application/vnd.elasticsearch+json; compatible-with=8`, which OpenSearch refuses.
+    """
+
+    def perform_request(self, method, target, body=None, headers=None, **kwargs):
+        if headers:
+            headers = headers.copy()
+            for name in ("accept", "content-type"):
+                if headers.get(name):
+                    headers[name] = VENDOR_MEDIA_TYPE.sub(r"application/\1", headers[name])
+        return super().perform_request(method, target, body=body, headers=headers, **kwargs)
+
+
+autocomplete_analyzer = analyzer(
+    "hub_autocomplete",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        "asciifolding",
+        token_filter("hub_edge", type="edge_ngram", min_gram=1, max_gram=20),
+    ],
+)
+autocomplete_search_analyzer = analyzer(
+    "hub_autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"]
+)
+
+
+class HubDocument(Document):
+    """Fields every content type has; `document_class` derives one class per type."""
+
+    type = Keyword()
+    object_id = Keyword()
+    title = Text(
+        analyzer="french",
+        fields={
+            "autocomplete": Text(
+                analyzer=autocomplete_analyzer, search_analyzer=autocomplete_search_analyzer
+            )
+        },
+    )
+    body = Text(analyzer="french")
+    communes = Text(analyzer="french")
+    url = Keyword(index=False)
+    departement = Keyword()
+    date = DateField()
+    location = GeoPoint()
+
+
+def document_class(searchable, alias):
+    """The Document class of one content type, with a keyword field per facet."""
+    attrs = {f"facet_{name}": Keyword() for name in ("type", "departement")}
+    attrs.update({f"facet_{facet.name}": Keyword() for facet in searchable.facets})
+    attrs["Index"] = type("Index", (), {"name": alias, "settings": {"number_of_replicas": 0}})
+    return type(f"{searchable.key.title()}Document", (HubDocument,), attrs)
+
+
+class ElasticEngine:
+    name = "elasticsearch"
+    unavailable_errors = (TransportError, ApiError, BulkIndexError)
+
+    def __init__(self, client, prefix):
+        self.client = client
+        self.prefix = prefix
+
+    @classmethod
+    def from_settings(cls):
+        options = {"request_timeout": getattr(settings, "SEARCH_ELASTICSEARCH_TIMEOUT", 5)}
+        if getattr(settings, "SEARCH_ELASTICSEARCH_PLAIN_JSON", False):
+            options["node_class"] = PlainJsonNode
+        client = Elasticsearch(settings.ELASTICSEARCH_URL, **options)
+        return cls(client, getattr(settings, "SEARCH_INDEX_PREFIX", "hub"))
+
+    def alias(self, key):
+        return f"{self.prefix}-{key}"
+
+    def _types(self, keys=None):
+        from .. import registry
+
+        return [item for item in registry.all_types() if not keys or item.key in keys]
+
+    # Writing -----------------------------------------------------------------------------
+
+    def _action(self, doc, index):
+        source = {
+            "type": doc["type"],
+            "object_id": str(doc["object_id"]),
+            "title": doc["title"],
+            "body": doc["body"],
+            "communes": " ".join(doc["communes"]),
+            "url": doc["url"],
+            "departement": doc["departement"],
+            "date": doc["date"],
+            **{f"facet_{name}": values for name, values in doc["facets"].items()},
+        }
+        if doc["latitude"] is not None:
+            source["location"] = {"lat": doc["latitude"], "lon": doc["longitude"]}
+        return {"_index": index, "_id": f"{doc['type']}-{doc['object_id']}", "_source": source}
+
+    def ensure_index(self, searchable):
+        """Create the type's first concrete index and alias when there is none yet."""
+        alias = self.alias(searchable.key)
+        if not self.client.indices.exists_alias(name=alias):
+            index = f"{alias}-{time.time_ns()}"
+            document_class(searchable, index)._index.create(using=self.client)
+            self.client.indices.put_alias(index=index, name=alias)
+        return alias
+
+    def index_documents(self, documents):
+        from .. import registry
+
+        actions = [
+            self._action(doc, self.ensure_index(registry.get(doc["type"]))) for doc in documents
+        ]
+        if actions:
+            bulk(self.client, actions, refresh=self.refresh)
+
+    @property
+    def refresh(self):
+        return getattr(settings, "SEARCH_ELASTICSEARCH_REFRESH", False)
+
+    def delete(self, type_key, object_ids):
+        alias = self.alias(type_key)
+        actions = [
+            {"_op_type": "delete", "_index": alias, "_id": f"{type_key}-{pk}"} for pk in object_ids
+        ]
+        bulk(self.client, actions, refresh=self.refresh, raise_on_error=False)
+
+    def rebuild_type(self, searchable, batches):
+        """Fill a new index, then point the alias at it in one step and drop the old one."""
+        alias = self.alias(searchable.key)
+        index = f"{alias}-{time.time_ns()}"
+        document_class(searchable, index)._index.create(using=self.client)
+        count = 0
+        client = self.client.options(request_timeout=120)  # bulk loads outlast searches
+        for documents in batches:
+            bulk(client, [self._action(doc, index) for doc in documents])
+            count += len(documents)
+        self.client.indices.refresh(index=index)
+        old = []
+        if self.client.indices.exists_alias(name=alias):
+            old = list(self.client.indices.get_alias(name=alias).keys())
+        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+        actions.append({"add": {"index": index, "alias": alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            self.client.indices.delete(index=name)
+        return count
+
+    def clear(self, type_key=None):
+        for searchable in self._types([type_key] if type_key else None):
+            alias = self.alias(searchable.key)
+            if self.client.indices.exists_alias(name=alias):
+                for name in self.client.indices.get_alias(name=alias):
+                    self.client.indices.delete(index=name)
+
+    def indexed_ids(self, type_key):
+        alias = self.alias(type_key)
+        if not self.client.indices.exists_alias(name=alias):
+            return set()
+        search = Search(using=self.client, index=alias).source(["object_id"])
+        return {int(hit.object_id) for hit in search.scan()}
+
+    # Reading -----------------------------------------------------------------------------
+
+    def _indices(self, keys):
+        return [
+            self.alias(item.key)
+            for item in self._types(keys)
+            if self.client.indices.exists_alias(name=self.alias(item.key))
+        ]
+
+    def search(self, request, parsed):
+        indices = self._indices(request.types)
+        if not indices:
+            return SearchResults(
+                hits=[], total=0, facets={}, suggestion=parsed.suggestion, engine=self.name
+            )
+        search = Search(using=self.client, index=indices)
+        if parsed:
+            search = search.query(_text_query(parsed))
+        for name, values in request.filters.items():
+            if values:
+                search = search.filter("terms", **{f"facet_{name}": values})
+        if request.point:
+            lat, lon = request.point
+            search = search.filter("exists", field="location")
+            if request.radius_km:
+                search = search.filter(
+                    "geo_distance",
+                    distance=f"{request.radius_km}km",
+                    location={"lat": lat, "lon": lon},
+                )
+        search = search.sort(*_sort(request, bool(parsed)))
+        if request.facets:
+            from .. import registry
+
+            for name in registry.facet_labels():
+                search.aggs.bucket(name, "terms", field=f"facet_{name}", size=200)
+        search = search.highlight(
+            "body",
+            "title",
+            fragment_size=180,
+            number_of_fragments=1,
+            pre_tags=[PRE],
+            post_tags=[POST],
+            no_match_size=180,
+        )
+        search = search.extra(track_total_hits=True)[
+            request.offset : request.offset + request.per_page
+        ]
+        response = search.execute()
+        hits = []
+        for hit in response.hits:
+            fragments = getattr(hit.meta, "highlight", None)
+            fragment = ""
+            if fragments is not None:
+                fragment = (
+                    list(getattr(fragments, "body", []))
+                    or list(getattr(fragments, "title", []))
+                    or [""]
+                )[0]
+            distance = None
+            if request.point and request.sort == "distance" and len(hit.meta.sort) > 0:
+                distance = float(hit.meta.sort[0])
+            elif request.point and getattr(hit, "location", None):
+                from ..api import distance_km
+
+                distance = distance_km(request.point, (hit.location.lat, hit.location.lon))
+            hits.append(
+                SearchHit(
+                    type_key=hit.type,
+                    object_id=int(hit.object_id),
+                    title=hit.title,
+                    url=hit.url,
+                    snippet=_safe_fragment(fragment or hit.body[:180]),
+                    departement=getattr(hit, "departement", ""),
+                    date=getattr(hit, "date", None),
+                    distance_km=distance,
+                )
+            )
+        facets = {}
+        if request.facets:
+            for name in response.aggregations.to_dict():
+                buckets = response.aggregations[name].buckets
+                if buckets:
+                    facets[name] = {bucket.key: bucket.doc_count for bucket in buckets}
+        return SearchResults(
+            hits=hits,
+            total=response.hits.total.value,
+            facets=label_facets(facets, request),
+            suggestion=parsed.suggestion,
+            engine=self.name,
+        )
+
+    def autocomplete(self, prefix, limit):
+        typed = words(prefix)
+        indices = self._indices(None)
+        if not typed or not indices:
+            return []
+        search = Search(using=self.client, index=indices).query(
+            "match",
+            **{"title.autocomplete": {"query": " ".join(typed), "operator": "and"}},
+        )
+        found, seen = [], set()
+        for hit in search.source(["title", "url", "type"])[: limit * 3].execute():
+            if hit.title not in seen:
+                seen.add(hit.title)
+                found.append(
+                    {"label": hit.title, "value": hit.title, "url": hit.url, "kind": hit.type}
+                )
+        return found[:limit]
+
+
+def _text_query(parsed: ParsedQuery):
+    groups = []
+    for group in parsed.groups:
+        alternatives = []
+        for alternative in group:
+            options = {"fuzziness": "AUTO"} if len(alternative) == 1 else {}
+            alternatives.append(
+                EsQ(
+                    "multi_match",
+                    query=" ".join(alternative),
+                    fields=["title^3", "body", "communes^2"],
+                    operator="and",
+                    **options,
+                )
+            )
+        groups.append(EsQ("bool", should=alternatives, minimum_should_match=1))
+    return EsQ("bool", must=groups)
+
+
+def _sort(request, has_text):
+    if request.sort == "distance" and request.point:
+        lat, lon = request.point
+        return [
+            {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "order": "asc", "unit": "km"}}
+        ]
+    if request.sort == "date" or not has_text:
+        return [{"date": {"order": "desc", "missing": "_last"}}, {"title.autocomplete": "asc"}][:1]
+    return ["_score", {"date": {"order": "desc", "missing": "_last"}}]
+
+
+def _safe_fragment(fragment):
+    """Escape a highlighted fragment, keeping only our own <mark> tags."""
+    return mark_safe(escape(fragment).replace(PRE, "<mark>").replace(POST, "</mark>"))

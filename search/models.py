@@ -1,0 +1,86 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .text import words
+
+
+class SearchEntry(models.Model):
+    """One indexed object in the database engine (and the fallback when the cluster is down).
+
+    The full-text part lives beside it: a `tsvector` column on PostgreSQL, the FTS5 table
+    `search_fts` on SQLite (see the migrations and `search.backends.database`).
+    """
+
+    type_key = models.CharField(max_length=40)
+    object_id = models.BigIntegerField()
+    title = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    departement = models.CharField(max_length=3, blank=True)
+    date = models.DateField(null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["type_key", "object_id"], name="search_entry_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.type_key}:{self.object_id} {self.title}"
+
+
+class SearchFacetValue(models.Model):
+    """A facet value carried by an indexed object (several per facet allowed)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values")
+    name = models.CharField(max_length=40)
+    value = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"])]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """A folded word seen in indexed titles and texts: the vocabulary for "did you mean"."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self):
+        return self.word
+
+
+class Synonym(models.Model):
+    """Words and phrases searched as one (e.g. LAEP and lieu d'accueil enfants-parents).
+
+    Applied when a query is read, by every engine: editing them needs no reindexing.
+    """
+
+    terms = models.CharField(
+        _("équivalents"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "Mots ou expressions équivalents séparés par des virgules, par exemple : "
+            "LAEP, lieu d'accueil enfants-parents."
+        ),
+    )
+
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        verbose_name = _("synonyme de recherche")
+        verbose_name_plural = _("synonymes de recherche")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def variants(self):
+        """The equivalents, each as a list of folded words."""
+        return [words(part) for part in self.terms.split(",") if words(part)]

@@ -1,0 +1,200 @@
+"""The searchable content types. Each app declares its own in `<app>/search_indexes.py`.
+
+How an app plugs its content in (loaded automatically when the app is installed)::
+
+    # directory/search_indexes.py
+    from django.utils.translation import gettext_lazy as _
+
+    from search.registry import Facet, SearchableType, register
+
+    from .models import ActionPage
+
+    register(
+        SearchableType(
+            key="action",                      # stable, short, used in URLs and index names
+            model=ActionPage,                  # a Wagtail page model or a plain Django model
+            label=_("Action"),
+            body=lambda page: f"{page.summary} {page.description}",
+            facets=[
+                Facet("thematique", _("Thématique"), lambda page: page.thematique_codes()),
+                Facet("public", _("Public"), lambda page: page.public_codes()),
+            ],
+            location=lambda page: (page.latitude, page.longitude) if page.latitude else None,
+            communes=lambda page: [page.commune_nom],
+            queryset=lambda: ActionPage.objects.live().select_related("commune"),
+        )
+    )
+
+Pages are then kept in the index on publish, unpublish, move and delete; plain models on save
+and delete (see `search.signals`). Bulk imports call `search.indexing.update_objects(objs)` once
+at the end. Listings call `search.api.search(SearchRequest(types=["action"], ...))`.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .text import plain_text
+
+_registry = {}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter with counts: `values(obj)` gives the codes an object carries (several allowed).
+
+    `display(code)` turns a code into the label shown to visitors (the code itself by default).
+    """
+
+    name: str
+    label: Any
+    values: Callable[[Any], Iterable[str]]
+    display: Callable[[str], str] = str
+
+
+def _page_departement(page):
+    from hub.models import DepartementPage
+
+    section = DepartementPage.objects.ancestor_of(page).select_related("departement").first()
+    return section.departement.code if section else ""
+
+
+def _url(obj):
+    if isinstance(obj, Page):
+        return obj.get_url() or ""
+    return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+
+
+def _default_queryset(model):
+    if issubclass(model, Page):
+        return model.objects.live().public()
+    return model._default_manager.all()
+
+
+@dataclass
+class SearchableType:
+    """How one content type is indexed: text, facets, point, communes, département and URL.
+
+    Every callable receives one object of `model`. Defaults suit a Wagtail page with a `title`.
+    `is_indexable(obj)` says whether an object belongs in the index at all (live pages only by
+    default); `queryset()` lists every indexable object for rebuilds and drift reports.
+    """
+
+    key: str
+    model: type[models.Model]
+    label: Any
+    body: Callable[[Any], str] = lambda obj: ""
+    title: Callable[[Any], str] = lambda obj: obj.title
+    facets: list[Facet] = field(default_factory=list)
+    location: Callable[[Any], tuple[float, float] | None] = lambda obj: None
+    communes: Callable[[Any], Iterable[str]] = lambda obj: ()
+    departement: Callable[[Any], str] = _page_departement
+    date: Callable[[Any], Any] = lambda obj: None
+    url: Callable[[Any], str] = _url
+    queryset: Callable[[], models.QuerySet] | None = None
+    is_indexable: Callable[[Any], bool] | None = None
+
+    def __post_init__(self):
+        if self.queryset is None:
+            self.queryset = lambda: _default_queryset(self.model)
+        if self.is_indexable is None:
+            self.is_indexable = self._default_is_indexable
+
+    @property
+    def is_page(self):
+        return issubclass(self.model, Page)
+
+    def _default_is_indexable(self, obj):
+        if self.is_page:
+            return obj.live and not obj.get_view_restrictions().exists()
+        return True
+
+    def document(self, obj):
+        """The engine-neutral record of `obj`: what both engines store."""
+        point = self.location(obj)
+        date = self.date(obj)
+        facets = {"type": [self.key]}
+        departement = self.departement(obj) or ""
+        if departement:
+            facets["departement"] = [departement]
+        for facet in self.facets:
+            facets[facet.name] = sorted({str(value) for value in facet.values(obj) if value})
+        return {
+            "type": self.key,
+            "object_id": obj.pk,
+            "title": self.title(obj)[:255],
+            "body": plain_text(self.body(obj))[:20000],
+            "url": self.url(obj),
+            "departement": departement,
+            "date": date.isoformat() if date else None,
+            "latitude": point[0] if point else None,
+            "longitude": point[1] if point else None,
+            "communes": [commune for commune in self.communes(obj) if commune],
+            "facets": facets,
+        }
+
+
+def register(searchable):
+    """Add a content type to the index; its key must be unique."""
+    if searchable.key in _registry and _registry[searchable.key].model is not searchable.model:
+        raise ValueError(f"Search type {searchable.key!r} is already registered.")
+    _registry[searchable.key] = searchable
+    return searchable
+
+
+def unregister(key):
+    """Remove a content type (tests register throwaway types)."""
+    _registry.pop(key, None)
+
+
+def get(key):
+    return _registry[key]
+
+
+def all_types():
+    return list(_registry.values())
+
+
+def types_for_model(model):
+    """The registered types an object of `model` belongs to (most specific class first)."""
+    return [item for item in _registry.values() if issubclass(model, item.model)]
+
+
+def facet_labels():
+    """Label of every facet name, the built-in ones included."""
+    labels = {"type": _("Type de contenu"), "departement": _("Département")}
+    for item in _registry.values():
+        labels.update({facet.name: facet.label for facet in item.facets})
+    return labels
+
+
+def facet_display(name, value):
+    """The visitor-facing label of one facet value."""
+    if name == "type":
+        return str(_registry[value].label) if value in _registry else value
+    if name == "departement":
+        from hub.models import Departement
+
+        names = dict(Departement.objects.values_list("code", "nom"))
+        return names.get(value, value)
+    for item in _registry.values():
+        for facet in item.facets:
+            if facet.name == name:
+                return facet.display(value)
+    return value
+
+
+def autodiscover():
+    """Import `search_indexes` from every installed app that has one."""
+    for config in apps.get_app_configs():
+        try:
+            import_module(f"{config.name}.search_indexes")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.search_indexes":
+                raise

@@ -1,0 +1,78 @@
+"""French text analysis shared by every engine: accent folding, elision, stop words, light stemming.
+
+The database engines index and query the output of these functions, so that "parentalite" and
+"parentalité", "écrans" and "ecran" meet. Elasticsearch/OpenSearch use the built-in `french`
+analyzer instead (see `search.backends.elastic`).
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import strip_tags
+
+WORD_RE = re.compile(r"[0-9a-z]+")
+ELISION_RE = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|lorsqu|puisqu|jusqu)['’]", re.IGNORECASE)
+
+_STOP_WORDS_TEXT = """
+a au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me meme mes
+moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un
+une vos votre vous c d j l m n s t y est sont ete etre
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+# (suffix, replacement), longest first: the first suffix that leaves a stem of at least three
+# letters is replaced. Plurals and feminines only, plus "-ité" and "-ement", so that stems stay
+# readable and unrelated words do not meet.
+SUFFIXES = (
+    ("issements", "iss"),
+    ("issement", "iss"),
+    ("ements", ""),
+    ("ement", ""),
+    ("euses", "eu"),
+    ("euse", "eu"),
+    ("eaux", "eau"),
+    ("ites", ""),
+    ("ite", ""),
+    ("ales", "al"),
+    ("ale", "al"),
+    ("aux", "al"),
+    ("ives", "if"),
+    ("ive", "if"),
+    ("es", ""),
+    ("e", ""),
+    ("s", ""),
+    ("x", ""),
+)
+
+
+def fold(text):
+    """Lowercase `text` and remove its diacritics: "Médiation" -> "mediation"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace(
+        "œ", "oe"
+    )
+
+
+def words(text):
+    """The folded words of `text`, elisions removed, stop words kept."""
+    return WORD_RE.findall(fold(ELISION_RE.sub(" ", text)))
+
+
+def stem(word):
+    """A light French stem of a folded word (plural and common derivational suffixes)."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def terms(text):
+    """The stems of the meaningful words of `text`, in order."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+
+
+def plain_text(html):
+    """Text of a rich-text value, tags removed and whitespace collapsed."""
+    return " ".join(strip_tags(str(html or "")).split())

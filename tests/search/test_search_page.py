@@ -1,0 +1,58 @@
+"""The site-wide search page, its autocomplete and what happens when the cluster is down."""
+
+from django.test import TestCase, override_settings
+from django.urls import reverse
+
+from search.api import engines
+from tests.builders import build_network
+
+from .content import add_articles, reindex_everything
+
+
+class SearchPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.network = build_network()
+        cls.pages = add_articles(cls.network)
+        reindex_everything()
+
+    def test_results_with_snippets_facets_and_suggestion(self):
+        response = self.client.get(reverse("search"), {"q": "mediation familliale"})
+        self.assertContains(response, self.pages["mediation"].title)
+        self.assertContains(response, "<mark>médiation</mark>", html=False)
+        self.assertContains(response, "Vouliez-vous dire")
+        self.assertContains(response, 'name="departement" value="33"')
+
+    def test_facet_filter_without_javascript(self):
+        response = self.client.get(reverse("search"), {"q": "parents", "departement": "33"})
+        self.assertContains(response, self.pages["mediation"].title)
+        self.assertNotContains(response, self.pages["laep"].title)
+
+    def test_malformed_query_strings_are_a_french_400(self):
+        for params in (
+            {"q": "x", "page": "deux"},
+            {"q": "x", "tri": "hasard"},
+            {"q": "x", "lat": "nord", "lon": "3"},
+            {"q": "parents", "page": "9"},
+        ):
+            response = self.client.get(reverse("search"), params)
+            self.assertEqual(response.status_code, 400, params)
+
+    def test_autocomplete_answers_json(self):
+        response = self.client.get(reverse("search_autocomplete"), {"q": "ecra"})
+        labels = [item["label"] for item in response.json()["suggestions"]]
+        self.assertIn(self.pages["ecrans"].title, labels)
+
+    @override_settings(
+        SEARCH_ENGINE="elasticsearch",
+        ELASTICSEARCH_URL="http://127.0.0.1:9",
+        SEARCH_ELASTICSEARCH_TIMEOUT=0.5,
+    )
+    def test_unreachable_cluster_answers_from_the_database_and_logs(self):
+        engines.reset()
+        self.addCleanup(engines.reset)
+        with self.assertLogs("search.api", level="ERROR") as logs:
+            response = self.client.get(reverse("search"), {"q": "parentalite"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, self.pages["parentalite"].title)
+        self.assertIn("unavailable", logs.output[0])

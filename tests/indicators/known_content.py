@@ -81,6 +81,10 @@ EXPECTED_2025 = {
     "formations": (1, months(jun=1)),
     "actualites_publiees": (3, months(jan=1, mar=2)),
     "actions_promotion": (1, months(jan=1)),
+    # The library's provider: no resource in this département.
+    "outils_produits": (0, months()),
+    "ressources_publiees": (0, months()),
+    "telechargements_outils": (0, months()),
     # The directory's provider: an empty directory, no communes loaded (state figures: no months).
     "actions_referencees": (0, None),
     "lieux_ressources": (0, None),

@@ -51,7 +51,14 @@ class ExportTests(TestCase):
         workbook = load_workbook(io.BytesIO(response.content))
         self.assertEqual(
             workbook.sheetnames,
-            ["Animation du réseau", "Formation", "Annuaire", "Promeneurs du Net", "Communication"],
+            [
+                "Animation du réseau",
+                "Formation",
+                "Outils",
+                "Annuaire",
+                "Promeneurs du Net",
+                "Communication",
+            ],
         )
         animation = summary_rows(workbook["Animation du réseau"])
         # label, unit, 2025, 2024, change, target, progress, then January to December

@@ -57,7 +57,14 @@ class LibreOfficeXlsxTests(TestCase):
             }
         self.assertEqual(
             set(sheets),
-            {"Animation du réseau", "Formation", "Annuaire", "Promeneurs du Net", "Communication"},
+            {
+                "Animation du réseau",
+                "Formation",
+                "Outils",
+                "Annuaire",
+                "Promeneurs du Net",
+                "Communication",
+            },
         )
         rows = {}  # the summary row of each indicator comes before its detail rows
         for sheet in sheets.values():

@@ -40,7 +40,15 @@ def library(request, index, tag_slug=None):
     filters = validated_filters(request, index)
     resources = apply_filters(index.resources(), filters, tag=tag)
     page_obj = paginate(request, for_listing(resources), PER_PAGE)
-    context = {"page_obj": page_obj, "filters": filters, "tag": tag}
+    feed_query = request.GET.copy()
+    for name in ("page", "tri"):
+        feed_query.pop(name, None)
+    context = {
+        "page_obj": page_obj,
+        "filters": filters,
+        "tag": tag,
+        "feed_query": feed_query.urlencode(),
+    }
     if index.section is None:
         sections = sections_by_path()
         path_length = len(next(iter(sections), ""))

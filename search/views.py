@@ -30,11 +30,14 @@ class ResultWindow:
 def _page_number(request):
     raw = request.GET.get("page", "1")
     try:
-        return max(1, int(raw))
+        number = int(raw)
     except ValueError:
         raise BadRequest(
             _("Le numéro de page « %(value)s » n'est pas un nombre entier.") % {"value": raw[:20]}
         ) from None
+    if number < 1:
+        raise BadRequest(_("Le numéro de page doit être supérieur ou égal à 1."))
+    return number
 
 
 def _point(request):
@@ -85,6 +88,10 @@ def search_view(request):
     if search_request.text or search_request.filters:
         results = search(search_request)
         page_obj = paginate(request, ResultWindow(results, search_request.offset), PER_PAGE)
+    elif search_request.page != 1:
+        raise BadRequest(
+            _("Il n'y a pas de page %(number)s sans recherche.") % {"number": search_request.page}
+        )
     labels = registry.facet_labels()
     facets = [
         {"name": name, "label": labels.get(name, name), "values": values}

@@ -251,7 +251,9 @@ def discover_in_process(client, **options):
         response = client.get(url)
         content_type = response.get("Content-Type", "")
         if getattr(response, "streaming", False):
-            response.close()
+            # Consuming the stream closes it the test client's way, which keeps the test's
+            # database connection open (a bare close() would end it).
+            b"".join(response.streaming_content)
             return response.status_code, content_type, ""
         text = response.content.decode("utf-8", "replace") if "html" in content_type else ""
         return response.status_code, content_type, text

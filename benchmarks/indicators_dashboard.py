@@ -3,10 +3,9 @@
     DJANGO_SETTINGS_MODULE=hub.settings.test .venv/bin/python benchmarks/indicators_dashboard.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_bench ... (same, on PostgreSQL)
 
-Builds a throwaway test database (like the test suite), fills the Nord section, then renders each
-view several times and prints the median. On this branch the volume is made of activity records and
-news; once the events and directory apps have their providers, add their builders to
-`CONTENT_BUILDERS` (5,000 events and 50,000 actions is the target of issue 7).
+Builds a throwaway test database (like the test suite), fills the Nord section (activity records,
+news, events of the agenda, some of them recurring, and directory actions: 5,000 events and 50,000
+actions is the target of issue 7), then renders each view several times and prints the median.
 """
 
 import argparse
@@ -25,11 +24,16 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from wagtail.models import Page  # noqa: E402
 
+from directory.models import ActionPage, Commune, DirectoryIndexPage  # noqa: E402
+from events.models import EventIndexPage, EventPage  # noqa: E402
 from hub.indicators.models import ActivityRecord  # noqa: E402
 from hub.models import NewsPage  # noqa: E402
 
@@ -67,7 +71,99 @@ def add_news(section, rng, count):
         )
 
 
-CONTENT_BUILDERS = {"activity_records": add_activity_records, "news": add_news}
+def bulk_pages(index, pages):
+    """Insert live `pages` (unsaved specific pages with their title and dates) under `index`."""
+    index = Page.objects.get(pk=index.pk)
+    content_type = ContentType.objects.get_for_model(type(pages[0]))
+    step = index.numchild
+    with transaction.atomic():
+        for page in pages:
+            step += 1
+            base = Page.objects.create(
+                title=page.title,
+                draft_title=page.title,
+                slug=f"bench-{step}",
+                content_type=content_type,
+                path=Page._get_path(index.path, index.depth + 1, step),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}bench-{step}/",
+                live=True,
+                first_published_at=page.first_published_at,
+                last_published_at=page.last_published_at,
+                locale_id=index.locale_id,
+            )
+            page.page_ptr_id = page.pk = base.pk
+            page.save_base(raw=True, force_insert=True)
+        Page.objects.filter(pk=index.pk).update(numchild=step)
+
+
+def moment(rng):
+    day = datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randint(0, 1090))
+    return datetime.datetime.combine(day, datetime.time(12), datetime.UTC)
+
+
+def add_events(section, rng, count):
+    index = section.get_children().type(EventIndexPage).get()
+    kinds = EventPage.Kind.values
+    pages = []
+    for number in range(count):
+        start = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randint(0, 730))
+        page = EventPage(
+            title=f"Rencontre {number}",
+            departement_id=section.departement_id,
+            kind=rng.choice(kinds),
+            audience="professionnels",
+            status="cancelled" if number % 20 == 0 else "confirmed",
+            start_date=start,
+            start_time=datetime.time(14),
+            end_time=datetime.time(16),
+            commune="Lille",
+            organiser="Caf du Nord",
+            description="<p>Rencontre</p>",
+            # One event in ten meets every month, six times.
+            recurrence="monthly_weekday" if number % 10 == 0 else "",
+            recurrence_count=6 if number % 10 == 0 else None,
+            first_published_at=moment(rng),
+            last_published_at=moment(rng),
+        )
+        page.last_date = page._last_date()
+        pages.append(page)
+    bulk_pages(index, pages)
+
+
+def add_actions(section, rng, count):
+    call_command("load_communes", departements=[section.departement.code], verbosity=0)
+    index = section.get_children().type(DirectoryIndexPage).get()
+    communes = list(Commune.objects.filter(departement_code=section.departement.code))
+    # A tenth of the communes has no action located in it: the zones blanches.
+    located = communes[: len(communes) * 9 // 10]
+    pages = []
+    for number in range(count):
+        published = moment(rng)
+        commune = rng.choice(located)
+        pages.append(
+            ActionPage(
+                title=f"Café des parents {number}",
+                action_type="cafe-des-parents",
+                description="Un temps d'échange entre parents.",
+                commune_id=commune.pk,
+                latitude=commune.latitude,
+                longitude=commune.longitude,
+                zone=commune.code if number % 5 == 0 else "",
+                first_published_at=published,
+                last_published_at=published + datetime.timedelta(days=rng.randint(0, 400)),
+            )
+        )
+    bulk_pages(index, pages)
+
+
+CONTENT_BUILDERS = {
+    "activity_records": add_activity_records,
+    "news": add_news,
+    "events": add_events,
+    "actions": add_actions,
+}
 
 
 def median_time(client, url, runs):
@@ -84,6 +180,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--activity-records", type=int, default=55_000)
     parser.add_argument("--news", type=int, default=500)
+    parser.add_argument("--events", type=int, default=5_000)
+    parser.add_argument("--actions", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
@@ -96,7 +194,8 @@ def main():
         net = build_network()
         nord = net["nord"]
         rng = random.Random(7)
-        for name, count in (("activity_records", args.activity_records), ("news", args.news)):
+        for name in CONTENT_BUILDERS:
+            count = getattr(args, name)
             start = time.perf_counter()
             CONTENT_BUILDERS[name](nord, rng, count)
             print(f"{name}: {count} created in {time.perf_counter() - start:.1f} s")

@@ -16,29 +16,10 @@ Rules every provider follows:
 - Items: one `registry.Item` per thing counted, with its public `url` when it has one and its
   `admin_url` (edit view) for the coordination.
 
-Contract for the providers the lead adds when merging the other areas:
-
-events (`events/indicator_providers.py`) - `events.EventPage` (pages under the section) with
-  `kind` (choices mapped to reunions_reseau, analyses_pratique, journees_echanges, formations,
-  rencontres_partenaires, autres_activites), `start` (aware datetime), `status` (events whose
-  status is cancelled do not count), `attendance_participants` and `attendance_structures`
-  (integers, null when not entered): counts per kind of the events held in the year, bucketed by
-  `start`; `participants` and `structures_representees` sum the attendance.
-resources (`resources/indicator_providers.py`) - `resources.ResourcePage` with
-  `produced_by_coordination` (bool), `first_published_at`, and per-file download counts (a
-  counter on the document model, incremented with F()): `outils_produits` (produced by the
-  coordination, first published in the year), `ressources_publiees` (all resources first
-  published in the year), `telechargements_outils` (downloads of the coordination's tools; per
-  month only if downloads are stored per month, otherwise by_month=None).
-directory (`directory/indicator_providers.py`) - `Action`, `LieuRessource`, `Promeneur` pages
-  with `last_published_at` (or an explicit `date_maj`), a commune INSEE code and its EPCI
-  (SIREN, from `communes.json`/`epci.json` of `@etalab/decoupage-administratif`), and for
-  promeneurs `date_labellisation` (and an end date or active flag): `actions_referencees`,
-  `lieux_ressources`, `promeneurs_actifs` (state on 31 December, today for the current year,
-  by_month=None), `fiches_anciennes` (records not updated for more than 12 months at that date),
-  `communes_sans_action`/`epci_sans_action` (communes/EPCI of the département with no live
-  action located in or covering them; items list the zones), `promeneurs_labellises` (labelled
-  in the year, per month).
+The other areas' providers: `events/indicator_providers.py` (sessions held and their
+attendance), `directory/indicator_providers.py` (size, freshness and coverage of the directory,
+Promeneurs du Net) and `resources/indicator_providers.py` (tools, resources, downloads); each
+module's docstring says what it counts.
 """
 
 import functools

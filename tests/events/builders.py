@@ -2,14 +2,15 @@
 
 import datetime
 
-from events.models import EventExceptionDate, EventIndexPage, EventPage
+from events.models import EventAttendance, EventExceptionDate, EventIndexPage, EventPage
 
 
 def agenda(parent):
     return parent.get_children().type(EventIndexPage).get().specific
 
 
-def add_event(section, title, exception_dates=(), **fields):
+def add_event(section, title, exception_dates=(), attendances=(), **fields):
+    """Publish an event; `attendances` are (date, participants, structures_count) triples."""
     values = {
         "kind": EventPage.Kind.FORMATION,
         "audience": EventPage.Audience.PROFESSIONNELS,
@@ -23,6 +24,10 @@ def add_event(section, title, exception_dates=(), **fields):
     values.update(fields)
     page = EventPage(title=title, **values)
     page.exception_dates = [EventExceptionDate(date=day) for day in exception_dates]
+    page.attendances = [
+        EventAttendance(date=day, participants=people, structures_count=orgs)
+        for day, people, orgs in attendances
+    ]
     page.full_clean(exclude=["path", "depth", "slug"])
     agenda(section).add_child(instance=page)
     page.save_revision().publish()

@@ -81,4 +81,17 @@ EXPECTED_2025 = {
     "formations": (1, months(jun=1)),
     "actualites_publiees": (3, months(jan=1, mar=2)),
     "actions_promotion": (1, months(jan=1)),
+    # The library's provider: no resource in this département.
+    "outils_produits": (0, months()),
+    "ressources_publiees": (0, months()),
+    "telechargements_outils": (0, months()),
+    # The directory's provider: an empty directory, no communes loaded (state figures: no months).
+    "actions_referencees": (0, None),
+    "lieux_ressources": (0, None),
+    "fiches_anciennes": (0, None),
+    "epci_sans_action": (0, None),
+    "communes_sans_action": (0, None),
+    "promeneurs_actifs": (0, None),
+    "promeneurs_labellises": (0, months()),
 }
+MONTHLY_2025 = {key: figure for key, figure in EXPECTED_2025.items() if figure[1] is not None}

@@ -7,7 +7,12 @@ from django.test import TestCase
 from django.urls import reverse
 
 from hub.indicators.models import ActivityRecord
-from tests.indicators.known_content import EXPECTED_2025, build_known_departement, record
+from tests.indicators.known_content import (
+    EXPECTED_2025,
+    MONTHLY_2025,
+    build_known_departement,
+    record,
+)
 
 
 def cell(content, key):
@@ -46,8 +51,8 @@ class DashboardTests(TestCase):
     def test_each_monthly_figure_has_a_chart_and_a_data_table(self):
         response = self.client.get(self.url, {"annee": 2025})
         content = response.content.decode()
-        self.assertEqual(content.count('<svg class="indicator-chart"'), len(EXPECTED_2025))
-        self.assertEqual(content.count('<table class="indicator-data">'), len(EXPECTED_2025))
+        self.assertEqual(content.count('<svg class="indicator-chart"'), len(MONTHLY_2025))
+        self.assertEqual(content.count('<table class="indicator-data">'), len(MONTHLY_2025))
         self.assertIn('aria-label="Réunions de réseau par mois, 2025 comparé à 2024"', content)
         # The chart's data table of the news: three months, in French.
         self.assertInHTML(

@@ -37,7 +37,14 @@ class FigureTests(TestCase):
         self.assertIsNone(rows["journees_echanges"].progress)
         self.assertEqual(
             [family.label for family in report.families],
-            ["Animation du réseau", "Formation", "Communication"],
+            [
+                "Animation du réseau",
+                "Formation",
+                "Outils",
+                "Annuaire",
+                "Promeneurs du Net",
+                "Communication",
+            ],
         )
 
     def test_news_drill_down(self):

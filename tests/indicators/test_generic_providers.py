@@ -127,7 +127,14 @@ class AddedProviderTests(TestCase):
         workbook = load_workbook(io.BytesIO(self.client.get(self.url("export_xlsx")).content))
         self.assertEqual(
             workbook.sheetnames,
-            ["Animation du réseau", "Formation", "Outils", "Annuaire", "Communication"],
+            [
+                "Animation du réseau",
+                "Formation",
+                "Outils",
+                "Annuaire",
+                "Promeneurs du Net",
+                "Communication",
+            ],
         )
         outils = list(workbook["Outils"].iter_rows(values_only=True))
         row = next(r for r in outils if r[0] == "Outils produits par la coordination")

@@ -55,7 +55,17 @@ class LibreOfficeXlsxTests(TestCase):
                 )
                 for path in Path(tmp).glob("bilan-*.csv")
             }
-        self.assertEqual(set(sheets), {"Animation du réseau", "Formation", "Communication"})
+        self.assertEqual(
+            set(sheets),
+            {
+                "Animation du réseau",
+                "Formation",
+                "Outils",
+                "Annuaire",
+                "Promeneurs du Net",
+                "Communication",
+            },
+        )
         rows = {}  # the summary row of each indicator comes before its detail rows
         for sheet in sheets.values():
             for row in sheet:

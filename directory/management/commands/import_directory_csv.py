@@ -1,34 +1,16 @@
-from pathlib import Path
+from django.utils.translation import gettext_lazy as _
 
-from django.core.management.base import BaseCommand, CommandError
-
-from directory.csv_io import ImportFailed, import_actions
-from directory.sections import directory_of
+from directory.csv_io import import_actions
+from directory.management.importing import DirectoryImportCommand
 
 
-class Command(BaseCommand):
+class Command(DirectoryImportCommand):
     help = (
         "Import actions from a CSV file (columns in the README) into a département's directory. "
         "All or nothing: one bad row and nothing is written."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("departement", help="Code or slug of the département, e.g. 59 or nord.")
-        parser.add_argument("path", type=Path)
+    summary = _("%(created)s action(s) créée(s), %(updated)s mise(s) à jour.")
 
-    def handle(self, *args, **options):
-        try:
-            index = directory_of(options["departement"])
-            text = options["path"].read_text(encoding="utf-8")
-            report = import_actions(text, index)
-        except LookupError as error:
-            raise CommandError(str(error)) from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Fichier illisible : {error}") from error
-        except ImportFailed as failure:
-            for message in failure.errors:
-                self.stderr.write(message)
-            raise CommandError(
-                f"{len(failure.errors)} erreur(s) : rien n'a été importé."
-            ) from failure
-        self.stdout.write(f"{report.created} action(s) créée(s), {report.updated} mise(s) à jour.")
+    def import_text(self, text, index):
+        return import_actions(text, index)

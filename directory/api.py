@@ -6,9 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from directory import search
 from directory.forms import DirectorySearchForm, Kind
+from directory.search import records_of, search_request
 from hub.models import DepartementPage
+from search.api import search
+from search.listing import ResultWindow
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -106,13 +108,10 @@ def _int_param(request, name, default, maximum=None):
 @require_GET
 def records(request, kind):
     """`/api/annuaire/<actions|lieux|promeneurs>/?departement=59&lieu=Roubaix&age=14&page=1`."""
-    scope = None
     departement = request.GET.get("departement", "")
-    if departement:
-        section = DepartementPage.objects.live().filter(departement__code=departement).first()
-        if section is None:
-            return error(_("Département inconnu : « %(value)s ».") % {"value": departement[:10]})
-        scope = lambda queryset: queryset.descendant_of(section)  # noqa: E731
+    known = DepartementPage.objects.live().filter(departement__code=departement)
+    if departement and not known.exists():
+        return error(_("Département inconnu : « %(value)s ».") % {"value": departement[:10]})
     params = request.GET.copy()
     params["contenu"] = kind
     form = DirectorySearchForm(params, departement_code=departement or None)
@@ -131,8 +130,10 @@ def records(request, kind):
             _("« page » doit être un entier ≥ 1 et « par_page » un entier de 1 à %(max)s.")
             % {"max": MAX_PER_PAGE}
         )
-    results = search.search(form.cleaned_data, scope)
-    paginator = Paginator(results.items(), per_page)
+    wanted = search_request(form.cleaned_data, departement or None, per_page=per_page)
+    wanted.page = page_number
+    results = search(wanted)
+    paginator = Paginator(ResultWindow(results, wanted.offset), per_page)
     try:
         page_obj = paginator.page(page_number)
     except EmptyPage:
@@ -156,9 +157,7 @@ def records(request, kind):
             "precedente": (
                 link(page_obj.previous_page_number()) if page_obj.has_previous() else None
             ),
-            "resultats": [
-                serialize(kind, record, request) for record in results.load(page_obj.object_list)
-            ],
+            "resultats": [serialize(kind, record, request) for record in records_of(results)],
         },
         json_dumps_params={"ensure_ascii": False},
     )

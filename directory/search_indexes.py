@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import Facet, SearchableType, register
+from search.text import fold
 
 from . import choices
 from .models import ActionPage, LieuRessourcePage, PromeneurPage
@@ -23,6 +24,32 @@ def _updated_on(page):
 
 def _labels(choice_class):
     return lambda code: str(dict(choice_class.choices).get(code, code))
+
+
+def _ages(page):
+    """Every age (in years) the action welcomes: what the "âge de l'enfant" filter matches."""
+    return [str(age) for age in range(page.age_min, page.age_max + 1)]
+
+
+def _opens_saturday(page):
+    lieu = getattr(page, "lieu", None)
+    return ["oui"] if page.open_saturday or (lieu and lieu.open_saturday) else []
+
+
+def _opens_evening(page):
+    lieu = getattr(page, "lieu", None)
+    return ["oui"] if page.open_evening or (lieu and lieu.open_evening) else []
+
+
+def _next_session_first(page):
+    """Actions with the soonest session first, those without one last, then by title."""
+    when = page.next_session.isoformat() if page.next_session else "~"
+    return f"{when}|{fold(page.title)}"
+
+
+def _hidden(name, label, values):
+    """A filter of the directory's own form, not offered on the search page."""
+    return Facet(name, label, values, listed=False)
 
 
 register(
@@ -49,11 +76,25 @@ register(
                 lambda page: [page.action_type],
                 _labels(choices.ActionType),
             ),
+            Facet(
+                "mode",
+                _("Sur place ou à distance"),
+                lambda page: [page.mode],
+                _labels(choices.Mode),
+            ),
+            _hidden("age", _("Âge de l'enfant"), _ages),
+            _hidden("format", _("Collectif ou individuel"), lambda page: [page.format]),
+            _hidden("cout", _("Coût"), lambda page: [page.cost]),
+            _hidden("ouvert_samedi", _("Ouvert le samedi"), _opens_saturday),
+            _hidden("ouvert_soir", _("Ouvert après 18 h"), _opens_evening),
         ],
         location=_point,
         communes=_communes,
         date=_updated_on,
-        queryset=lambda: ActionPage.objects.live().public().select_related("commune"),
+        listing_order=_next_session_first,
+        queryset=lambda: (
+            ActionPage.objects.live().public().select_related("commune", "lieu", "structure")
+        ),
     )
 )
 
@@ -77,12 +118,17 @@ register(
         facets=[
             Facet(
                 "type_lieu", _("Type de lieu"), lambda page: [page.kind], _labels(choices.LieuKind)
-            )
+            ),
+            _hidden("cout", _("Coût"), lambda page: [page.participation]),
+            _hidden("ouvert_samedi", _("Ouvert le samedi"), _opens_saturday),
+            _hidden("ouvert_soir", _("Ouvert après 18 h"), _opens_evening),
         ],
         location=_point,
         communes=_communes,
         date=_updated_on,
-        queryset=lambda: LieuRessourcePage.objects.live().public().select_related("commune"),
+        queryset=lambda: (
+            LieuRessourcePage.objects.live().public().select_related("commune", "structure")
+        ),
     )
 )
 
@@ -95,6 +141,8 @@ register(
         location=_point,
         communes=_communes,
         date=lambda page: page.labelled_on,
-        queryset=lambda: PromeneurPage.objects.live().public().select_related("commune"),
+        queryset=lambda: (
+            PromeneurPage.objects.live().public().select_related("commune", "structure")
+        ),
     )
 )

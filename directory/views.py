@@ -1,23 +1,19 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from directory import maps, search
+from directory import maps
 from directory.forms import DirectorySearchForm, Kind
 from directory.models import Commune
 from directory.reference import search_key
-from hub.pagination import paginate
+from directory.search import records_of, search_request
+from search.listing import search_page
 
 PER_PAGE = 20
 
 
-def section_scope(index):
-    section = index.section
-    return (section, index.scoped) if section else (None, None)
-
-
 def directory_search(request, index):
     """The parent-facing search of a directory (départemental or national)."""
-    section, scope = section_scope(index)
+    section = index.section
     departement_code = section.departement.code if section else None
     form = DirectorySearchForm(request.GET or None, departement_code=departement_code)
     context = {"form": form, "kind": Kind.ACTIONS, "searched": bool(request.GET)}
@@ -26,11 +22,12 @@ def directory_search(request, index):
         response.status_code = 400
         return response
     filters = form.cleaned_data if form.is_bound else {}
-    results = search.search(filters, scope)
-    page_obj = paginate(request, results.items(), PER_PAGE)
-    records = results.load(page_obj.object_list)
+    results, page_obj = search_page(
+        request, search_request(filters, departement_code, per_page=PER_PAGE)
+    )
+    records = records_of(results)
     context.update(
-        kind=results.kind,
+        kind=filters.get("contenu") or Kind.ACTIONS,
         page_obj=page_obj,
         records=records,
         map=maps.results_map(records, departement_code),

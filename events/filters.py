@@ -1,7 +1,9 @@
-"""The filters of an agenda (kind, audience, département), read from the query string.
+"""The filters of an agenda (words, kind, audience, département), read from the query string.
 
 The listing, the month grid and the iCalendar feed share them, so a feed's subscription link
-carries exactly the filters of the page it was taken from.
+carries exactly the filters of the page it was taken from. Words go to the site's one search
+interface (`search.api`), which knows accents, typos and synonyms; the agenda then lays out the
+occurrences of the events it found.
 """
 
 from dataclasses import dataclass
@@ -11,6 +13,9 @@ from django.core.exceptions import BadRequest
 from django.utils.translation import gettext as _
 
 from hub.models import DepartementPage
+from search.api import SearchRequest, matching_ids
+
+MAX_WORDS_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -18,8 +23,22 @@ class EventFilters:
     kind: str = ""
     audience: str = ""
     departement: object = None  # hub.Departement, only on the national agenda
+    text: str = ""
+
+    def search_request(self):
+        """The events matching the words (and the other filters) in the search engine."""
+        facets = {"type_evenement": self.kind, "public_evenement": self.audience}
+        if self.departement is not None:
+            facets["departement"] = self.departement.code
+        return SearchRequest(
+            text=self.text,
+            types=["evenement"],
+            filters={name: [value] for name, value in facets.items() if value},
+        )
 
     def apply(self, queryset):
+        if self.text:
+            queryset = queryset.filter(pk__in=matching_ids(self.search_request()))
         if self.kind:
             queryset = queryset.filter(kind=self.kind)
         if self.audience:
@@ -30,6 +49,8 @@ class EventFilters:
 
     def params(self):
         params = {}
+        if self.text:
+            params["q"] = self.text
         if self.kind:
             params["type"] = self.kind
         if self.audience:
@@ -52,7 +73,7 @@ class EventFilters:
         """The filter values in words, for titles (feed name, page heading)."""
         from events.models import EventPage
 
-        labels = []
+        labels = [f"« {self.text} »"] if self.text else []
         if self.departement is not None:
             labels.append(self.departement.nom)
         if self.kind:
@@ -113,4 +134,5 @@ def parse_filters(request, section):
                     % {"value": code[:10]}
                 )
             departement = section_page.departement
-    return EventFilters(kind=kind, audience=audience, departement=departement)
+    text = " ".join(_single(request, "q").split())[:MAX_WORDS_LENGTH]
+    return EventFilters(kind=kind, audience=audience, departement=departement, text=text)

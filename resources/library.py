@@ -1,24 +1,25 @@
 """The filters and sort orders of the library, read from the query string so that every view
-of the library has a URL to share. An unknown value is refused with a French message."""
+of the library has a URL to share. An unknown value is refused with a French message.
+
+Words and filters go to the site's one search interface (`search.api`); the library orders by
+relevance or date there, and by downloads here, on the ids the engine found.
+"""
 
 from django import forms
 from django.core.exceptions import BadRequest
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
-from hub.fields import MultipleChoiceField
 from hub.taxonomies import Theme
+from search.api import SearchRequest, matching_ids
 
 from .downloads import total_downloads_of_resource
-from .formats import FAMILY_CHOICES, LINK_FAMILY, formats_of_family
-from .models import Audience, ResourceFile, ResourceKind, ResourcePageTag
+from .formats import FAMILY_CHOICES
+from .models import Audience, ResourceFile, ResourceKind
 
-SORTS = {
-    "date": ("-publication_date", "-pk"),
-    "telechargements": ("-total_downloads", "-publication_date", "-pk"),
-}
+BY_DOWNLOADS = ("-total_downloads", "-publication_date", "-pk")
 
 
 ALL = gettext_lazy("Tous")
@@ -29,6 +30,7 @@ def _optional(choices, empty_label=ALL):
 
 
 class LibraryFilters(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Mots-clés"), max_length=100, required=False)
     type = forms.ChoiceField(
         label=gettext_lazy("Type"), choices=_optional(ResourceKind.choices), required=False
     )
@@ -48,6 +50,7 @@ class LibraryFilters(forms.Form):
     tri = forms.ChoiceField(
         label=gettext_lazy("Trier par"),
         choices=[
+            ("", gettext_lazy("les plus pertinentes")),
             ("date", gettext_lazy("les plus récentes")),
             ("telechargements", gettext_lazy("les plus téléchargées")),
         ],
@@ -87,34 +90,49 @@ class LibraryFilters(forms.Form):
         return any(self.cleaned_data.get(name) for name in self.fields if name != "tri")
 
 
-def apply_filters(resources, filters, tag=None):
-    """The resources matching valid `filters` (and `tag`, on a tag's page), sorted."""
+def library_request(index, filters, tag=None, per_page=20):
+    """The SearchRequest of valid `filters` on `index` (and `tag`, on a tag's page).
+
+    Best match first when words are typed and no order is chosen; newest first otherwise.
+    """
     data = filters.cleaned_data
-    if data["type"]:
-        resources = resources.filter(kind=data["type"])
-    if data["theme"]:
-        resources = resources.filter(MultipleChoiceField.has("themes", data["theme"]))
-    if data["public"]:
-        resources = resources.filter(MultipleChoiceField.has("audiences", data["public"]))
-    for slug in {data["etiquette"], tag.slug if tag else ""} - {""}:
-        resources = resources.filter(
-            Exists(ResourcePageTag.objects.filter(content_object=OuterRef("pk"), tag__slug=slug))
+    tag_slug = tag.slug if tag else data["etiquette"]
+    if tag and data["etiquette"] and data["etiquette"] != tag.slug:
+        raise BadRequest(
+            _("Cette page ne montre que l'étiquette « %(tag)s » : retirez le filtre « etiquette ».")
+            % {"tag": tag.name}
         )
-    if data["annee"]:
-        resources = resources.filter(publication_date__year=data["annee"])
-    if data["format"] == LINK_FAMILY:
-        resources = resources.exclude(external_url="")
-    elif data["format"]:
-        resources = resources.filter(
-            Exists(
-                ResourceFile.objects.filter(
-                    page=OuterRef("pk"), format__in=formats_of_family(data["format"])
-                )
-            )
-        )
-    return resources.annotate(total_downloads=total_downloads_of_resource()).order_by(
-        *SORTS[data["tri"] or "date"]
+    facets = {
+        "type_ressource": data["type"],
+        "thematique": data["theme"],
+        "public_ressource": data["public"],
+        "etiquette": tag_slug,
+        "annee": str(data["annee"] or ""),
+        "format_ressource": data["format"],
+    }
+    section = index.section
+    if section is not None:
+        facets["departement"] = section.departement.code
+    text = data["q"].strip()
+    return SearchRequest(
+        text=text,
+        types=["ressource"],
+        filters={name: [value] for name, value in facets.items() if value},
+        sort="relevance" if text and not data["tri"] else "date",
+        per_page=per_page,
+        facets=False,
+        snippets=False,
     )
+
+
+def by_downloads(resources, search_request):
+    """The resources the engine finds for `search_request`, most downloaded first."""
+    found = resources.filter(pk__in=matching_ids(search_request))
+    return found.annotate(total_downloads=total_downloads_of_resource()).order_by(*BY_DOWNLOADS)
+
+
+def with_downloads(resources):
+    return resources.annotate(total_downloads=total_downloads_of_resource())
 
 
 def for_listing(resources):

@@ -5,11 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from hub.taxonomies import Theme
 from search.registry import Facet, SearchableType, register
 
-from .models import ResourceKind, ResourcePage
+from .formats import FAMILY_CHOICES, LINK_FAMILY
+from .models import Audience, ResourceKind, ResourcePage
 
 
 def _labels(choice_class):
     return lambda code: str(dict(choice_class.choices).get(code, code))
+
+
+def _families(page):
+    """The library's format families of the resource: its files' and "lien" for a link."""
+    families = {item.file_format.family for item in page.files.all() if item.file_format}
+    if page.external_url:
+        families.add(LINK_FAMILY)
+    return families
 
 
 register(
@@ -28,8 +37,28 @@ register(
                 lambda page: [page.kind],
                 _labels(ResourceKind),
             ),
+            Facet("public_ressource", _("Public"), lambda page: page.audiences, _labels(Audience)),
+            Facet(
+                "format_ressource",
+                _("Format"),
+                _families,
+                lambda code: str(dict(FAMILY_CHOICES).get(code, code)),
+                listed=False,
+            ),
+            Facet(
+                "etiquette",
+                _("Étiquette"),
+                lambda page: [tag.slug for tag in page.tags.all()],
+                listed=False,
+            ),
+            Facet(
+                "annee",
+                _("Année"),
+                lambda page: [str(page.publication_date.year)],
+                listed=False,
+            ),
         ],
         date=lambda page: page.publication_date,
-        queryset=lambda: ResourcePage.objects.live().public(),
+        queryset=lambda: ResourcePage.objects.live().public().prefetch_related("files", "tags"),
     )
 )

@@ -6,10 +6,20 @@ from taggit.models import Tag
 
 from hub.models import DepartementPage
 from hub.pagination import paginate
+from search.api import matching_ids
+from search.listing import load_page, search_page
 
 from .downloads import record_download
 from .feeds import ResourceFeed
-from .library import LibraryFilters, apply_filters, for_listing, tags_in_use, years_in_use
+from .library import (
+    LibraryFilters,
+    by_downloads,
+    for_listing,
+    library_request,
+    tags_in_use,
+    with_downloads,
+    years_in_use,
+)
 from .models import ResourceFile
 
 PER_PAGE = 20
@@ -38,8 +48,12 @@ def sections_by_path():
 def library(request, index, tag_slug=None):
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
     filters = validated_filters(request, index)
-    resources = apply_filters(index.resources(), filters, tag=tag)
-    page_obj = paginate(request, for_listing(resources), PER_PAGE)
+    wanted = library_request(index, filters, tag=tag, per_page=PER_PAGE)
+    if filters.cleaned_data["tri"] == "telechargements":
+        page_obj = paginate(request, for_listing(by_downloads(index.resources(), wanted)), PER_PAGE)
+    else:
+        _results, page_obj = search_page(request, wanted)
+        load_page(page_obj, for_listing(with_downloads(index.resources())))
     feed_query = request.GET.copy()
     for name in ("page", "tri"):
         feed_query.pop(name, None)
@@ -59,7 +73,8 @@ def library(request, index, tag_slug=None):
 
 def feed(request, index):
     filters = validated_filters(request, index)
-    resources = apply_filters(index.resources(), filters).order_by("-first_published_at", "-pk")
+    found = matching_ids(library_request(index, filters))
+    resources = index.resources().filter(pk__in=found).order_by("-first_published_at", "-pk")
     return ResourceFeed(index, resources.defer("document_text"))(request)
 
 

@@ -12,7 +12,7 @@ cluster cannot answer, the database engine answers instead and the failure is lo
 
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.utils.functional import cached_property
@@ -22,12 +22,18 @@ from .query import parse
 
 logger = logging.getLogger(__name__)
 
-SORTS = ("relevance", "date", "distance")
+SORTS = ("relevance", "date", "distance", "listing")
+MATCHING_IDS_LIMIT = 5000
 
 
 @dataclass
 class SearchRequest:
-    """What to look for: words, facet filters, an optional point and radius, a page."""
+    """What to look for: words, facet filters, an optional point and radius, a page.
+
+    `sort`: "relevance" (newest first when there are no words), "date" (newest first),
+    "distance" (needs a point) or "listing" (each type's own listing order). `facets` and
+    `snippets` can be turned off when a listing shows neither.
+    """
 
     text: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -38,6 +44,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 20
     facets: bool = True
+    snippets: bool = True
 
     @property
     def offset(self):
@@ -159,6 +166,16 @@ def search(request):
         except engine.unavailable_errors:
             logger.exception("Search cluster unavailable, answering from the database")
     return engines.database.search(request, parsed)
+
+
+def matching_ids(request, limit=MATCHING_IDS_LIMIT):
+    """Ids of the objects matching `request` (at most `limit`), in the request's order.
+
+    For listings whose order the engine cannot know: the agenda lists occurrences of events,
+    the library can sort by downloads. They then order these ids with the database.
+    """
+    results = search(replace(request, page=1, per_page=limit, facets=False, snippets=False))
+    return [hit.object_id for hit in results.hits]
 
 
 def autocomplete(prefix, limit=8):

@@ -80,7 +80,9 @@ def drift(engine):
     report = {}
     for searchable in registry.all_types():
         expected = {
-            obj.pk for obj in searchable.queryset().iterator() if searchable.is_indexable(obj)
+            obj.pk
+            for obj in searchable.queryset().iterator(chunk_size=BATCH_SIZE)
+            if searchable.is_indexable(obj)
         }
         indexed = engine.indexed_ids(searchable.key)
         report[searchable.key] = (sorted(expected - indexed), sorted(indexed - expected))

@@ -40,7 +40,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .text import plain_text
+from .text import fold, plain_text
 
 _registry = {}
 
@@ -50,12 +50,15 @@ class Facet:
     """A filter with counts: `values(obj)` gives the codes an object carries (several allowed).
 
     `display(code)` turns a code into the label shown to visitors (the code itself by default).
+    A facet that is not `listed` filters (listings use it) without being offered on the search
+    page, for values such as ages that only make sense with the listing's own form.
     """
 
     name: str
     label: Any
     values: Callable[[Any], Iterable[str]]
     display: Callable[[str], str] = str
+    listed: bool = True
 
 
 def _page_departement(page):
@@ -84,6 +87,8 @@ class SearchableType:
     Every callable receives one object of `model`. Defaults suit a Wagtail page with a `title`.
     `is_indexable(obj)` says whether an object belongs in the index at all (live pages only by
     default); `queryset()` lists every indexable object for rebuilds and drift reports.
+    `listing_order(obj)` is the string a listing sorts on when no words or place decide (sort
+    "listing"): the folded title by default.
     """
 
     key: str
@@ -99,6 +104,7 @@ class SearchableType:
     url: Callable[[Any], str] = _url
     queryset: Callable[[], models.QuerySet] | None = None
     is_indexable: Callable[[Any], bool] | None = None
+    listing_order: Callable[[Any], str] = lambda obj: fold(obj.title)
 
     def __post_init__(self):
         if self.queryset is None:
@@ -133,6 +139,7 @@ class SearchableType:
             "url": self.url(obj),
             "departement": departement,
             "date": date.isoformat() if date else None,
+            "sort_key": self.listing_order(obj)[:255],
             "latitude": point[0] if point else None,
             "longitude": point[1] if point else None,
             "communes": [commune for commune in self.communes(obj) if commune],
@@ -172,6 +179,14 @@ def facet_labels():
     for item in _registry.values():
         labels.update({facet.name: facet.label for facet in item.facets})
     return labels
+
+
+def listed_facets():
+    """Names of the facets the search page offers."""
+    names = {"type", "departement"}
+    for item in _registry.values():
+        names.update(facet.name for facet in item.facets if facet.listed)
+    return names
 
 
 def facet_display(name, value):

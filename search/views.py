@@ -4,40 +4,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from hub.pagination import paginate
-
 from . import registry
-from .api import SORTS, SearchRequest, autocomplete, search
+from .api import SORTS, SearchRequest, autocomplete
+from .listing import page_number, search_page
 
 PER_PAGE = 20
-
-
-class ResultWindow:
-    """One page of hits posing as the whole result list, for Django's paginator."""
-
-    def __init__(self, results, offset):
-        self.results = results
-        self.offset = offset
-
-    def __len__(self):
-        return self.results.total
-
-    def __getitem__(self, window):
-        start = window.start - self.offset
-        return self.results.hits[start : start + (window.stop - window.start)]
-
-
-def _page_number(request):
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except ValueError:
-        raise BadRequest(
-            _("Le numéro de page « %(value)s » n'est pas un nombre entier.") % {"value": raw[:20]}
-        ) from None
-    if number < 1:
-        raise BadRequest(_("Le numéro de page doit être supérieur ou égal à 1."))
-    return number
 
 
 def _point(request):
@@ -74,7 +45,6 @@ def search_request_from(request, per_page=PER_PAGE):
         point=_point(request),
         radius_km=radius_km,
         sort=sort,
-        page=_page_number(request),
         per_page=per_page,
     )
 
@@ -86,17 +56,17 @@ def search_view(request):
     results = None
     page_obj = None
     if search_request.text or search_request.filters:
-        results = search(search_request)
-        page_obj = paginate(request, ResultWindow(results, search_request.offset), PER_PAGE)
-    elif search_request.page != 1:
+        results, page_obj = search_page(request, search_request)
+    elif page_number(request) != 1:
         raise BadRequest(
-            _("Il n'y a pas de page %(number)s sans recherche.") % {"number": search_request.page}
+            _("Il n'y a pas de page %(number)s sans recherche.") % {"number": page_number(request)}
         )
     labels = registry.facet_labels()
+    listed = registry.listed_facets()
     facets = [
         {"name": name, "label": labels.get(name, name), "values": values}
         for name, values in (results.facets.items() if results else [])
-        if values
+        if values and name in listed
     ]
     return render(
         request,

@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from directory import choices, opening_hours
 from directory.fields import MultipleChoiceField
-from directory.reference import search_key
 from directory.validators import validate_siret
 from hub.models.pages import SectionIndexPage
 
@@ -66,7 +65,6 @@ class DirectoryEntry(Page):
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
-    search_text = models.TextField(editable=False, default="")
     external_id = models.CharField(
         _("identifiant d'import"),
         max_length=100,
@@ -101,13 +99,6 @@ class DirectoryEntry(Page):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Indiquez la latitude et la longitude, ou aucune des deux."))
 
-    def search_text_parts(self):
-        """What the directory's word filter matches, without accents or case."""
-        parts = [self.title, getattr(self, "description", ""), getattr(self, "function", "")]
-        if self.commune_id:
-            parts.append(self.commune.nom)
-        return parts
-
     def locate(self):
         """Copy the commune's point when no precise point was typed."""
         if self.commune_id and (self.latitude is None or self.longitude is None):
@@ -116,7 +107,6 @@ class DirectoryEntry(Page):
 
     def save(self, *args, **kwargs):
         self.locate()
-        self.search_text = search_key(" ".join(self.search_text_parts()))
         return super().save(*args, **kwargs)
 
     @property

@@ -7,9 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from hub.pagination import paginate
+from search.api import SearchRequest
+from search.listing import load_page, search_page
 
 from .pages import SectionIndexPage
+
+MAX_WORDS_LENGTH = 100
 
 
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -29,10 +32,25 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             .order_by("-date", "-pk")
         )
 
+    def search_request(self, text):
+        """News of this listing through the site's search: newest first, best match with words."""
+        section = self.section
+        return SearchRequest(
+            text=text,
+            types=["news"],
+            filters={"departement": [section.departement.code]} if section else {},
+            sort="relevance" if text else "date",
+            per_page=self.per_page,
+            facets=False,
+            snippets=False,
+        )
+
     @path("")
     def listing(self, request):
-        page_obj = paginate(request, self.news(), self.per_page)
-        return self.render(request, context_overrides={"page_obj": page_obj})
+        text = " ".join(request.GET.get("q", "").split())[:MAX_WORDS_LENGTH]
+        _results, page_obj = search_page(request, self.search_request(text))
+        load_page(page_obj, NewsPage.objects.live().select_related("feed_image"))
+        return self.render(request, context_overrides={"page_obj": page_obj, "query": text})
 
     @path("flux/", name="feed")
     def feed(self, request):

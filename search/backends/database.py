@@ -17,7 +17,16 @@ from ..models import SearchEntry, SearchFacetValue, SearchTerm
 from ..text import stem, terms, words
 
 KM_PER_DEGREE = 111.195
-ENTRY_FIELDS = ["title", "body", "url", "departement", "date", "latitude", "longitude"]
+ENTRY_FIELDS = [
+    "title",
+    "body",
+    "url",
+    "departement",
+    "date",
+    "latitude",
+    "longitude",
+    "sort_key",
+]
 
 
 class DatabaseEngine:
@@ -214,6 +223,8 @@ class DatabaseEngine:
                 queryset = queryset.filter(
                     flat_distance__lte=(request.radius_km / KM_PER_DEGREE) ** 2
                 )
+        if not request.snippets:
+            queryset = queryset.defer("body")
         candidates = queryset
         if parsed:
             queryset = self._match(queryset, parsed)
@@ -233,7 +244,7 @@ class DatabaseEngine:
                 object_id=row.object_id,
                 title=row.title,
                 url=row.url,
-                snippet=highlight(row.body or row.title, stems),
+                snippet=highlight(row.body or row.title, stems) if request.snippets else "",
                 departement=row.departement,
                 date=row.date,
                 distance_km=(
@@ -286,6 +297,8 @@ def _ordering(request):
     """Ordering when relevance does not decide: distance, else newest first."""
     if request.sort == "distance" and request.point:
         return ["flat_distance", F("date").desc(nulls_last=True), "pk"]
+    if request.sort == "listing":
+        return ["sort_key", "pk"]
     return [F("date").desc(nulls_last=True), "title", "pk"]
 
 

@@ -86,6 +86,7 @@ class HubDocument(Document):
     url = Keyword(index=False)
     departement = Keyword()
     date = DateField()
+    sort_key = Keyword()
     location = GeoPoint()
 
 
@@ -133,6 +134,7 @@ class ElasticEngine:
             "url": doc["url"],
             "departement": doc["departement"],
             "date": doc["date"],
+            "sort_key": doc["sort_key"],
             **{f"facet_{name}": values for name, values in doc["facets"].items()},
         }
         if doc["latitude"] is not None:
@@ -239,15 +241,18 @@ class ElasticEngine:
 
             for name in registry.facet_labels():
                 search.aggs.bucket(name, "terms", field=f"facet_{name}", size=200)
-        search = search.highlight(
-            "body",
-            "title",
-            fragment_size=180,
-            number_of_fragments=1,
-            pre_tags=[PRE],
-            post_tags=[POST],
-            no_match_size=180,
-        )
+        if request.snippets:
+            search = search.highlight(
+                "body",
+                "title",
+                fragment_size=180,
+                number_of_fragments=1,
+                pre_tags=[PRE],
+                post_tags=[POST],
+                no_match_size=180,
+            )
+        else:
+            search = search.source(excludes=["body"])
         search = search.extra(track_total_hits=True)[
             request.offset : request.offset + request.per_page
         ]
@@ -275,7 +280,9 @@ class ElasticEngine:
                     object_id=int(hit.object_id),
                     title=hit.title,
                     url=hit.url,
-                    snippet=_safe_fragment(fragment or hit.body[:180]),
+                    snippet=(
+                        _safe_fragment(fragment or hit.body[:180]) if request.snippets else ""
+                    ),
                     departement=getattr(hit, "departement", ""),
                     date=getattr(hit, "date", None),
                     distance_km=distance,
@@ -339,6 +346,8 @@ def _sort(request, has_text):
         return [
             {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "order": "asc", "unit": "km"}}
         ]
+    if request.sort == "listing":
+        return [{"sort_key": {"order": "asc", "unmapped_type": "keyword"}}, "object_id"]
     if request.sort == "date" or not has_text:
         return [{"date": {"order": "desc", "missing": "_last"}}, {"title.autocomplete": "asc"}][:1]
     return ["_score", {"date": {"order": "desc", "missing": "_last"}}]

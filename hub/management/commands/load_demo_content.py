@@ -43,4 +43,6 @@ class Command(BaseCommand):
                 for section in sections:
                     module.populate(section, rng)
                 self.stdout.write(f"Demo content of {app} loaded.")
+        # The demo is written in bulk, without publication signals: index it in one pass.
+        call_command("search_index", "rebuild", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
 from hub.indicators.providers import participants_label, structures_label
-from hub.indicators.registry import Figure, IndicatorProvider, Item, register
+from hub.indicators.registry import Figure, IndicatorProvider, Item, once, register
 
 Kind = EventPage.Kind
 
@@ -62,7 +62,12 @@ class Session:
 
 
 def held_sessions(section, year):
-    """The sessions of the section's events held in `year`, in date order (three queries)."""
+    """The sessions of the section's events held in `year`, in date order (three queries, once
+    per view that shares its computations)."""
+    return once(("events.held_sessions", section.pk, year), lambda: _held_sessions(section, year))
+
+
+def _held_sessions(section, year):
     now = timezone.now()
     events = (
         EventPage.objects.live()

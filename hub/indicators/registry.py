@@ -11,14 +11,54 @@ A provider is an instance of `IndicatorProvider` registered with `@register`. It
 
 The figure of a key is the sum of the figures of every provider that computes it, its items
 the concatenation of their items, sorted by date.
+
+A view that asks for many figures and drill-downs at once (dashboard, bilan, exports) runs inside
+`shared_computations()`; a provider wraps in `once(key, compute)` what several of its indicators
+share (the agenda's held sessions, say), which is then computed once for the whole view.
 """
 
+import contextlib
+import contextvars
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .catalogue import CATALOGUE, FAMILIES, INDICATORS
+
+_shared = contextvars.ContextVar("indicator_computations", default=None)
+
+
+@contextlib.contextmanager
+def shared_computations():
+    """Within this block, `once` computes each of its keys a single time."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def sharing_computations(view):
+    """Decorator: run `view` inside `shared_computations()`."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        with shared_computations():
+            return view(*args, **kwargs)
+
+    return wrapper
+
+
+def once(key, compute):
+    """`compute()`, or the value it gave for `key` earlier in the same shared block."""
+    results = _shared.get()
+    if results is None:
+        return compute()
+    if key not in results:
+        results[key] = compute()
+    return results[key]
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .registry import (
     compute_figures,
     compute_items,
     get_indicator,
+    sharing_computations,
 )
 from .report import build_report
 
@@ -53,6 +54,7 @@ def year_choices(year):
     return sorted(set(range(current - 6, current + 2)) | {year}, reverse=True)
 
 
+@sharing_computations
 def overview(request):
     """Every département the user may see, side by side; a coordinator with a single
     département goes straight to its dashboard."""
@@ -72,6 +74,7 @@ def overview(request):
     )
 
 
+@sharing_computations
 def dashboard(request, section_pk):
     section = section_or_refuse(request.user, section_pk)
     year = selected_year(request)
@@ -85,6 +88,7 @@ def dashboard(request, section_pk):
     )
 
 
+@sharing_computations
 def detail(request, section_pk, key):
     section = section_or_refuse(request.user, section_pk)
     year = selected_year(request)
@@ -107,6 +111,7 @@ def detail(request, section_pk, key):
     )
 
 
+@sharing_computations
 def export_xlsx(request, section_pk):
     report = build_report(section_or_refuse(request.user, section_pk), selected_year(request))
     response = HttpResponse(
@@ -119,6 +124,7 @@ def export_xlsx(request, section_pk):
     return response
 
 
+@sharing_computations
 def export_csv(request, section_pk):
     report = build_report(section_or_refuse(request.user, section_pk), selected_year(request))
     response = HttpResponse(exports.build_csv(report), content_type="text/csv; charset=utf-8")
@@ -128,6 +134,7 @@ def export_csv(request, section_pk):
     return response
 
 
+@sharing_computations
 def annual_report(request, section_pk):
     """The printable bilan (print it to PDF from the browser)."""
     section = section_or_refuse(request.user, section_pk)

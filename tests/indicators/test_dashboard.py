@@ -112,3 +112,21 @@ class DashboardTests(TestCase):
         with CaptureQueriesContext(connection) as queries:
             self.client.get(self.url, {"annee": 2025})
         return len(queries)
+
+    def test_bilan_reads_the_agenda_once_per_year_for_all_its_indicators(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        url = reverse("indicators:annual_report", args=[self.nord.pk])
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url, {"annee": 2025})
+        self.assertEqual(response.status_code, 200)
+        event_reads = [
+            query["sql"]
+            for query in queries
+            if 'FROM "events_eventpage"' in query["sql"] and '"status"' in query["sql"]
+        ]
+        # The year shown and the year it is compared with.
+        self.assertEqual(len(event_reads), 2)
+        self.assertIn("'2025-01-01'", event_reads[0])
+        self.assertIn("'2024-01-01'", event_reads[1])

@@ -65,11 +65,12 @@ def add_actions(missing, seed):
 
     from directory import choices
     from directory.models import ActionPage, Commune, DirectoryIndexPage
+    from hub.taxonomies import Theme
 
     rng = random.Random(seed)
     indexes = list(DirectoryIndexPage.objects.filter(depth__gt=3))
     action_type = ContentType.objects.get_for_model(ActionPage)
-    themes = [value for value, _label in choices.Theme.choices]
+    themes = [value for value, _label in Theme.choices]
     types = [value for value, _label in choices.ActionType.choices]
     now = timezone.now()
     for index in indexes:

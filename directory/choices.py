@@ -38,21 +38,6 @@ FNP_AXE_VOLET = {
 }
 
 
-class Theme(models.TextChoices):
-    EDUCATION = "education-autorite", _("Éducation et autorité")
-    QUOTIDIEN = "vie-quotidienne", _("Vie quotidienne")
-    ECOLE = "ecole-scolarite", _("École et scolarité")
-    DEVELOPPEMENT = "developpement-enfant", _("Développement de l'enfant")
-    ADOLESCENCE = "adolescence", _("Adolescence")
-    ECRANS = "ecrans-numerique", _("Écrans et numérique")
-    COMMUNICATION = "communication", _("Communication parents-enfants")
-    SEPARATION = "separation", _("Séparation")
-    NAISSANCE = "naissance-1000-jours", _("Naissance et 1000 premiers jours")
-    HANDICAP = "handicap", _("Handicap")
-    EPUISEMENT = "epuisement-repit", _("Épuisement parental et répit")
-    SANTE = "sante", _("Santé")
-
-
 class Public(models.TextChoices):
     FUTURS_PARENTS = "futurs-parents", _("Futurs parents")
     GRANDS_PARENTS = "grands-parents", _("Grands-parents")

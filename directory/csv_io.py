@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from directory import choices
 from directory.models import ActionPage, Commune, DirectoryIndexPage, LieuRessourcePage
+from hub.taxonomies import Theme
 
 LIST_SEPARATOR = ";"
 MAX_ROWS = 5000
@@ -71,7 +72,7 @@ class ActionRowForm(forms.ModelForm):
     commune = forms.ModelChoiceField(
         queryset=Commune.objects.all(), to_field_name="code", required=False
     )
-    themes = forms.MultipleChoiceField(choices=choices.Theme.choices, required=False)
+    themes = forms.MultipleChoiceField(choices=Theme.choices, required=False)
     publics = forms.MultipleChoiceField(choices=choices.Public.choices, required=False)
     website = forms.URLField(required=False, assume_scheme="https")
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from directory import choices
 from directory.csv_io import ImportFailed, ImportReport
 from directory.models import ActionPage, Commune, DirectoryIndexPage, StructurePage
+from hub.taxonomies import Theme
 
 SOURCE = "hub-parentalite"
 PARENTALITE = "famille--soutien-a-la-parentalite-et-a-leducation"
@@ -74,7 +75,7 @@ def structure_record(page, request=None):
 
 def service_record(page, request=None):
     thematiques = [PARENTALITE]
-    if choices.Theme.SEPARATION in page.themes:
+    if Theme.SEPARATION in page.themes:
         thematiques.append(SEPARATION)
     zone = [code for code in page.zone.split(",") if code]
     return _clean(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from directory import choices
 from directory.models import Commune
 from directory.reference import search_key
+from hub.taxonomies import Theme
 
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
 POSTAL_CODE = re.compile(r"^\d{5}$")
@@ -70,7 +71,7 @@ class DirectorySearchForm(forms.Form):
         initial=10,
     )
     age = forms.IntegerField(label=_("Âge de l'enfant"), min_value=0, max_value=21, required=False)
-    theme = optional_choice(_("Thème"), choices.Theme.choices)
+    theme = optional_choice(_("Thème"), Theme.choices)
     type = optional_choice(_("Type d'action"), choices.ActionType.choices)
     format = optional_choice(_("Collectif ou individuel"), choices.Format.choices)
     mode = optional_choice(_("Sur place ou à distance"), choices.Mode.choices)

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from directory import choices
 from directory.forms import RADIUS_CHOICES
+from hub.taxonomies import Theme
 
 
 def _param(name, description, schema):
@@ -35,7 +36,7 @@ PARAMETERS = [
         {"type": "integer", "enum": [value for value, _label in RADIUS_CHOICES], "default": 10},
     ),
     _param("age", "Âge de l'enfant (actions).", {"type": "integer", "minimum": 0, "maximum": 21}),
-    _param("theme", "Thème (actions).", _enum(choices.Theme)),
+    _param("theme", "Thème (actions).", _enum(Theme)),
     _param("type", "Type d'action.", _enum(choices.ActionType)),
     _param("format", "Collectif ou individuel (actions).", _enum(choices.Format)),
     _param("mode", "Sur place ou à distance (actions).", _enum(choices.Mode)),

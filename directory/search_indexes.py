@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hub.taxonomies import Theme
 from search.registry import Facet, SearchableType, register
 from search.text import fold
 
@@ -69,7 +70,7 @@ register(
             ]
         ),
         facets=[
-            Facet("thematique", _("Thème"), lambda page: page.themes, _labels(choices.Theme)),
+            Facet("thematique", _("Thème"), lambda page: page.themes, _labels(Theme)),
             Facet(
                 "type_action",
                 _("Type d'action"),
@@ -109,7 +110,7 @@ register(
                 page.description,
                 " ".join(
                     str(label)
-                    for label in page._meta.get_field("services").get_choices_display(page.services)
+                    for label in page._meta.get_field("services").get_choices_labels(page.services)
                 ),
                 page.address,
                 page.commune.nom if page.commune_id else "",

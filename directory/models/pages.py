@@ -12,9 +12,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from directory import choices, opening_hours
-from directory.fields import MultipleChoiceField
 from directory.validators import validate_siret
+from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
+from hub.taxonomies import Theme
 
 ENTRY_TYPES = [
     "directory.ActionPage",
@@ -220,7 +221,7 @@ class LieuRessourcePage(OpeningHoursMixin, DirectoryEntry):
         verbose_name_plural = _("lieux ressources parentalité")
 
     def service_labels(self):
-        return self._meta.get_field("services").get_choices_display(self.services)
+        return self._meta.get_field("services").get_choices_labels(self.services)
 
     @property
     def opening_warning(self):
@@ -265,7 +266,7 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
         related_name="actions",
     )
     description = models.TextField(_("présentation"))
-    themes = MultipleChoiceField(_("thèmes"), choices=choices.Theme.choices)
+    themes = MultipleChoiceField(_("thèmes"), choices=Theme.choices)
     publics = MultipleChoiceField(_("publics particuliers"), choices=choices.Public.choices)
     age_min = models.PositiveSmallIntegerField(
         _("âge minimum des enfants"), default=0, validators=[MaxValueValidator(21)]
@@ -373,10 +374,10 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
         return choices.FNP_AXE_VOLET.get(self.action_type, (1, 1))
 
     def theme_labels(self):
-        return self._meta.get_field("themes").get_choices_display(self.themes)
+        return self._meta.get_field("themes").get_choices_labels(self.themes)
 
     def public_labels(self):
-        return self._meta.get_field("publics").get_choices_display(self.publics)
+        return self._meta.get_field("publics").get_choices_labels(self.publics)
 
 
 class PromeneurPage(DirectoryEntry):

@@ -31,7 +31,7 @@ def good_row(key="A1", **extra):
         "titre": f"Café des parents {key}",
         "type": "cafe-des-parents",
         "description": "Un temps d'échange.",
-        "themes": "adolescence;ecrans-numerique",
+        "themes": "adolescence;ecrans-et-numerique",
         "age_min": "11",
         "age_max": "17",
         "code_insee": "59512",
@@ -58,7 +58,7 @@ class CsvImportTests(TestCase):
         self.assertEqual((report.created, report.updated), (2, 0))
         action = ActionPage.objects.get(external_id="A1")
         self.assertTrue(action.live)
-        self.assertEqual(action.themes, ["adolescence", "ecrans-numerique"])
+        self.assertEqual(action.themes, ["adolescence", "ecrans-et-numerique"])
         self.assertEqual(action.commune.nom, "Roubaix")
         self.assertIsNotNone(action.latitude)
         self.assertEqual(ActionPage.objects.get(external_id="A2").lieu, self.lieu.specific)

@@ -5,6 +5,7 @@ import re
 from django.test import TestCase
 
 from directory import choices
+from hub.taxonomies import Theme
 from tests.builders import build_network
 from tests.directory.builders import add_action, add_lieu, load_communes
 
@@ -130,7 +131,7 @@ class OtherFilterTests(TestCase):
         add_action(
             nord,
             "Écrans en famille",
-            themes=[choices.Theme.ECRANS],
+            themes=[Theme.ECRANS_NUMERIQUE],
             cost=choices.Cost.PAYANT,
             cost_amount=5,
             action_type=choices.ActionType.CONFERENCE,
@@ -139,7 +140,7 @@ class OtherFilterTests(TestCase):
         add_action(
             nord,
             "Médiation",
-            themes=[choices.Theme.SEPARATION],
+            themes=[Theme.SEPARATION],
             action_type=choices.ActionType.MEDIATION_FAMILIALE,
             format=choices.Format.INDIVIDUEL,
             lieu=saturday_place,
@@ -149,7 +150,7 @@ class OtherFilterTests(TestCase):
         return titles(self.client.get("/nord/annuaire/", params))
 
     def test_theme_type_format_mode_and_cost(self):
-        self.assertEqual(self.search(theme="ecrans-numerique"), ["Écrans en famille"])
+        self.assertEqual(self.search(theme="ecrans-et-numerique"), ["Écrans en famille"])
         self.assertEqual(self.search(type="mediation-familiale"), ["Médiation"])
         self.assertEqual(self.search(format="individuel"), ["Médiation"])
         self.assertEqual(self.search(mode="distance"), ["Écrans en famille"])

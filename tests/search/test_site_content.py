@@ -4,6 +4,7 @@ professionals look for, through the one search interface."""
 from django.test import TestCase
 
 from directory import choices
+from hub.taxonomies import Theme
 from tests.builders import build_network
 from tests.directory.builders import add_action, add_lieu, load_communes
 from tests.resources import samples
@@ -29,7 +30,7 @@ class SiteContentSearchTests(TestCase):
         add_action(
             nord,
             "Café des parents d'ados",
-            themes=[choices.Theme.ECRANS, choices.Theme.ADOLESCENCE],
+            themes=[Theme.ECRANS_NUMERIQUE, Theme.ADOLESCENCE],
             age_min=11,
             age_max=17,
         )
@@ -38,6 +39,7 @@ class SiteContentSearchTests(TestCase):
             "Guide des temps calmes",
             files=[("guide.pdf", samples.pdf("Le coin lecture apaise la fin de journée."))],
         )
+        add_resource(nord, "Écrans : le guide des familles", themes=[Theme.ECRANS_NUMERIQUE])
 
     def titles(self, query):
         response = self.client.get("/recherche/", {"q": query})
@@ -55,3 +57,13 @@ class SiteContentSearchTests(TestCase):
 
     def test_a_phrase_inside_a_resource_file_finds_the_resource(self):
         self.assertIn("Guide des temps calmes", self.titles("coin lecture"))
+
+    def test_directory_and_library_share_one_theme_vocabulary(self):
+        response = self.client.get("/recherche/", {"thematique": Theme.ECRANS_NUMERIQUE})
+        titles = {hit.title for hit in response.context["results"].hits}
+        self.assertEqual(titles, {"Café des parents d'ados", "Écrans : le guide des familles"})
+        theme_facet = response.context["results"].facets["thematique"]
+        screens = [value for value in theme_facet if value.label == "Écrans et numérique"]
+        self.assertEqual(
+            [(value.value, value.count) for value in screens], [(Theme.ECRANS_NUMERIQUE, 2)]
+        )

@@ -5,6 +5,7 @@ import re
 from django.test import TestCase
 
 from directory import choices
+from directory.models import LieuRessourcePage
 from hub.taxonomies import Theme
 from tests.builders import build_network
 from tests.directory.builders import add_action, add_lieu, load_communes
@@ -205,3 +206,22 @@ class QueryCountTests(TestCase):
                 views.PER_PAGE = 20
             self.assertEqual((shown_few, shown_many), (5, 25))
             self.assertEqual(few, many, params)
+
+
+class LieuHoursReachItsActionsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.net = build_network()
+        load_communes()
+        cls.lieu = add_lieu(cls.net["nord"], "Maison des familles", opening_hours="Mo 09:00-12:00")
+        add_action(cls.net["nord"], "Atelier à la maison", lieu=cls.lieu)
+
+    def test_new_saturday_hours_of_a_lieu_make_its_actions_open_on_saturday(self):
+        search = {"samedi": "on"}
+        self.assertEqual(titles(self.client.get("/nord/annuaire/", search)), [])
+        lieu = LieuRessourcePage.objects.get(pk=self.lieu.pk)
+        lieu.opening_hours = "Mo 09:00-12:00; Sa 10:00-12:00"
+        lieu.save_revision().publish()
+        self.assertEqual(
+            titles(self.client.get("/nord/annuaire/", search)), ["Atelier à la maison"]
+        )

@@ -138,7 +138,18 @@ class DatabaseEngine:
             for documents in batches:
                 self.index_documents(documents)
                 count += len(documents)
+            self._refresh_statistics()
         return count
+
+    def _refresh_statistics(self):
+        """Give the query planner fresh statistics after a bulk load.
+
+        Until autovacuum catches up, PostgreSQL estimates a handful of rows per facet value and
+        turns each facet filter into a nested loop: 4 s instead of 30 ms at 50,000 actions.
+        """
+        with connection.cursor() as cursor:
+            for table in ("search_searchentry", "search_searchfacetvalue"):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
     def indexed_ids(self, type_key):
         return set(

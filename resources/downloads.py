@@ -1,8 +1,8 @@
 """Download counts: one counter per file and per month, incremented in the database itself
 (`F()`), so that simultaneous downloads are all counted. Nothing about the visitor is stored."""
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.db import connection
+from django.db.models import OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -10,16 +10,19 @@ from .models import MonthlyDownloads, ResourceFile
 
 
 def record_download(file_id, when=None):
+    """Add one download to the file's counter of the month, in one statement.
+
+    An upsert (SQLite and PostgreSQL alike) creates the counter or increments it atomically:
+    no read-then-write, so simultaneous downloads neither race nor wait on each other's reads.
+    """
     month = timezone.localdate(when).replace(day=1)
-    counters = MonthlyDownloads.objects.filter(file_id=file_id, month=month)
-    if counters.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            MonthlyDownloads.objects.create(file_id=file_id, month=month, count=1)
-    except IntegrityError:
-        # Another download created this month's counter between our update and our insert.
-        counters.update(count=F("count") + 1)
+    table = connection.ops.quote_name(MonthlyDownloads._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (file_id, month, count) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (file_id, month) DO UPDATE SET count = {table}.count + 1",
+            [file_id, connection.ops.adapt_datefield_value(month)],
+        )
 
 
 def total_downloads_of_resource():

@@ -16,3 +16,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"{MEDIA_ROOT}/test-db.sqlite3"}  # noqa: F405
 SEARCH_ENGINE = "database"
 SEARCH_INDEX_PREFIX = "hub-test"
+# Static files straight from the apps (no collectstatic before a test run or a benchmark).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

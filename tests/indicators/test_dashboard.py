@@ -121,12 +121,10 @@ class DashboardTests(TestCase):
         with CaptureQueriesContext(connection) as queries:
             response = self.client.get(url, {"annee": 2025})
         self.assertEqual(response.status_code, 200)
-        event_reads = [
-            query["sql"]
-            for query in queries
-            if 'FROM "events_eventpage"' in query["sql"] and '"status"' in query["sql"]
+        attendance_reads = [
+            query["sql"] for query in queries if 'FROM "events_eventattendance"' in query["sql"]
         ]
         # The year shown and the year it is compared with.
-        self.assertEqual(len(event_reads), 2)
-        self.assertIn("'2025-01-01'", event_reads[0])
-        self.assertIn("'2024-01-01'", event_reads[1])
+        self.assertEqual(len(attendance_reads), 2)
+        self.assertIn("'2025-01-01'", attendance_reads[0])
+        self.assertIn("'2024-01-01'", attendance_reads[1])

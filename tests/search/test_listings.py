@@ -6,11 +6,12 @@ import datetime
 import re
 from unittest import skipUnless
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
 from icalendar import Calendar
 
 from directory import choices
+from search.api import engines
 from tests.builders import add_news, build_network
 from tests.directory.builders import add_action, load_communes
 from tests.events.builders import add_event
@@ -25,42 +26,48 @@ def titles(response, tag):
     return re.findall(pattern, response.content.decode())
 
 
+def add_listing_content():
+    """Actions, resources, news and events of the Nord (and one action in Gironde), indexed."""
+    net = build_network()
+    load_communes()
+    nord, gironde = net["nord"], net["gironde"]
+    soon = timezone.now() + datetime.timedelta(days=3)
+    add_action(
+        nord,
+        "Médiation familiale à Roubaix",
+        action_type=choices.ActionType.MEDIATION_FAMILIALE,
+        next_session=soon + datetime.timedelta(days=20),
+        age_min=0,
+        age_max=17,
+    )
+    add_action(
+        nord,
+        "Les Petits Pas",
+        action_type=choices.ActionType.LAEP,
+        description="Lieu d'accueil enfants-parents pour les moins de six ans.",
+        next_session=soon,
+        age_min=0,
+        age_max=5,
+    )
+    add_action(nord, "Atelier cuisine", description="Cuisiner ensemble.", age_min=6, age_max=12)
+    add_action(gironde, "Médiation familiale à Bordeaux", town="Bordeaux")
+    add_resource(nord, "Guide de la parentalité positive", summary="Repères pour les parents.")
+    add_resource(nord, "Fiche pratique goûter", summary="Organiser un goûter.")
+    add_news(nord, "Semaine de la parentalité", intro="Un programme pour toutes les familles.")
+    add_news(nord, "Fermeture estivale", intro="Les bureaux ferment en août.")
+    start = timezone.localdate() + datetime.timedelta(days=10)
+    add_event(nord, "Conférence sur les écrans", start_date=start)
+    add_event(nord, "Formation à l'écoute", start_date=start)
+    reindex_everything()
+    return net
+
+
 class ListingBehaviour(EngineSwitchMixin):
     """Assertions every engine must satisfy; subclasses pick the engine."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.net = build_network()
-        load_communes()
-        nord, gironde = cls.net["nord"], cls.net["gironde"]
-        soon = timezone.now() + datetime.timedelta(days=3)
-        add_action(
-            nord,
-            "Médiation familiale à Roubaix",
-            action_type=choices.ActionType.MEDIATION_FAMILIALE,
-            next_session=soon + datetime.timedelta(days=20),
-            age_min=0,
-            age_max=17,
-        )
-        add_action(
-            nord,
-            "Les Petits Pas",
-            action_type=choices.ActionType.LAEP,
-            description="Lieu d'accueil enfants-parents pour les moins de six ans.",
-            next_session=soon,
-            age_min=0,
-            age_max=5,
-        )
-        add_action(nord, "Atelier cuisine", description="Cuisiner ensemble.", age_min=6, age_max=12)
-        add_action(gironde, "Médiation familiale à Bordeaux", town="Bordeaux")
-        add_resource(nord, "Guide de la parentalité positive", summary="Repères pour les parents.")
-        add_resource(nord, "Fiche pratique goûter", summary="Organiser un goûter.")
-        add_news(nord, "Semaine de la parentalité", intro="Un programme pour toutes les familles.")
-        add_news(nord, "Fermeture estivale", intro="Les bureaux ferment en août.")
-        start = timezone.localdate() + datetime.timedelta(days=10)
-        add_event(nord, "Conférence sur les écrans", start_date=start)
-        add_event(nord, "Formation à l'écoute", start_date=start)
-        reindex_everything()
+        cls.net = add_listing_content()
 
     def test_directory_words_forgive_accents_and_typos(self):
         response = self.client.get("/nord/annuaire/", {"q": "mediation familliale"})
@@ -119,3 +126,30 @@ class OpenSearchCompatibleListingTests(ListingBehaviour, TestCase):
     @classmethod
     def engine_settings(cls):
         return elastic_settings()
+
+
+class ListingsWhenTheClusterIsDownTests(TestCase):
+    """Every listing still answers, from the database engine, and the failure is logged."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.net = add_listing_content()
+
+    @override_settings(
+        SEARCH_ENGINE="elasticsearch",
+        ELASTICSEARCH_URL="http://127.0.0.1:9",
+        SEARCH_ELASTICSEARCH_TIMEOUT=0.5,
+    )
+    def test_each_listing_answers_from_the_database(self):
+        engines.reset()
+        self.addCleanup(engines.reset)
+        cases = {
+            "/nord/annuaire/": "Médiation familiale à Roubaix",
+            "/nord/ressources/": "Guide de la parentalité positive",
+            "/nord/actualites/": "Semaine de la parentalité",
+            "/nord/agenda/": "Conférence sur les écrans",
+        }
+        for url, title in cases.items():
+            with self.subTest(url), self.assertLogs("search.api", level="ERROR"):
+                response = self.client.get(url, {"q": title})
+                self.assertContains(response, title)

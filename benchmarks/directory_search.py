@@ -58,18 +58,15 @@ def prepare(total_actions, seed):
 
 
 def add_actions(missing, seed):
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
     from django.utils import timezone
-    from wagtail.models import Page
 
+    from benchmarks.bulk_pages import bulk_pages
     from directory import choices
     from directory.models import ActionPage, Commune, DirectoryIndexPage
     from hub.taxonomies import Theme
 
     rng = random.Random(seed)
     indexes = list(DirectoryIndexPage.objects.filter(depth__gt=3))
-    action_type = ContentType.objects.get_for_model(ActionPage)
     themes = [value for value, _label in Theme.choices]
     types = [value for value, _label in choices.ActionType.choices]
     now = timezone.now()
@@ -80,58 +77,34 @@ def add_actions(missing, seed):
                 "pk", "nom", "latitude", "longitude"
             )
         )
-        count = missing // len(indexes)
-        index = Page.objects.get(pk=index.pk)
-        step = index.numchild
-        with transaction.atomic():
-            pages = []
-            for _number in range(count):
-                step += 1
-                commune_id, nom, lat, lon = rng.choice(communes)
-                age_min = rng.randint(0, 15)
-                kind = rng.choice(["Café des parents", "Atelier parents", "Groupe de parole"])
-                title = f"{kind} {nom} {step}"
-                pages.append(
-                    (
-                        Page(
-                            title=title,
-                            draft_title=title,
-                            slug=f"bench-{step}",
-                            content_type=action_type,
-                            path=Page._get_path(index.path, index.depth + 1, step),
-                            depth=index.depth + 1,
-                            numchild=0,
-                            url_path=f"{index.url_path}bench-{step}/",
-                            live=True,
-                            first_published_at=now,
-                            last_published_at=now,
-                            locale_id=index.locale_id,
-                        ),
-                        ActionPage(
-                            action_type=rng.choice(types),
-                            description="Un temps d'échange entre parents.",
-                            themes=rng.sample(themes, 2),
-                            age_min=age_min,
-                            age_max=rng.randint(age_min, 21),
-                            format=rng.choice(["collectif", "individuel"]),
-                            mode=rng.choice(["presentiel", "presentiel", "distance"]),
-                            cost=rng.choice(["gratuit", "symbolique", "payant"]),
-                            cost_amount=5,
-                            commune_id=commune_id,
-                            latitude=lat + rng.uniform(-0.01, 0.01),
-                            longitude=lon + rng.uniform(-0.01, 0.01),
-                            open_saturday=rng.random() < 0.2,
-                            open_evening=rng.random() < 0.3,
-                        ),
-                    )
+        pages = []
+        for number in range(missing // len(indexes)):
+            commune_id, nom, lat, lon = rng.choice(communes)
+            age_min = rng.randint(0, 15)
+            kind = rng.choice(["Café des parents", "Atelier parents", "Groupe de parole"])
+            pages.append(
+                ActionPage(
+                    title=f"{kind} {nom} {number}",
+                    first_published_at=now,
+                    last_published_at=now,
+                    action_type=rng.choice(types),
+                    description="Un temps d'échange entre parents.",
+                    themes=rng.sample(themes, 2),
+                    age_min=age_min,
+                    age_max=rng.randint(age_min, 21),
+                    format=rng.choice(["collectif", "individuel"]),
+                    mode=rng.choice(["presentiel", "presentiel", "distance"]),
+                    cost=rng.choice(["gratuit", "symbolique", "payant"]),
+                    cost_amount=5,
+                    commune_id=commune_id,
+                    latitude=lat + rng.uniform(-0.01, 0.01),
+                    longitude=lon + rng.uniform(-0.01, 0.01),
+                    open_saturday=rng.random() < 0.2,
+                    open_evening=rng.random() < 0.3,
                 )
-            created = Page.objects.bulk_create([page for page, _action in pages], batch_size=1000)
-            for (_page, action), saved in zip(pages, created, strict=True):
-                action.page_ptr_id = saved.pk
-                action.pk = saved.pk
-                action.save_base(raw=True, force_insert=True)
-            Page.objects.filter(pk=index.pk).update(numchild=step)
-        print(f"{count} actions added under {index.url_path}.", flush=True)
+            )
+        bulk_pages(index, pages)
+        print(f"{len(pages)} actions added under {index.url_path}.", flush=True)
 
 
 def wait_for(url, timeout=60):

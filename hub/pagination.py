@@ -3,15 +3,20 @@ from django.core.paginator import EmptyPage, Paginator
 from django.utils.translation import gettext as _
 
 
-def paginate(request, queryset, per_page):
-    """The requested page of a listing; a malformed or out-of-range `page` is a 400."""
+def page_number(request):
+    """The `page` of the query string as an integer (1 by default); anything else is a 400."""
     raw = request.GET.get("page", "1")
     try:
-        number = int(raw)
+        return int(raw)
     except ValueError:
         raise BadRequest(
             _("Le numéro de page « %(value)s » n'est pas un nombre entier.") % {"value": raw[:20]}
         ) from None
+
+
+def paginate(request, queryset, per_page):
+    """The requested page of a listing; a malformed or out-of-range `page` is a 400."""
+    number = page_number(request)
     paginator = Paginator(queryset, per_page)
     try:
         return paginator.page(number)

@@ -3,7 +3,7 @@
 from django.core.exceptions import BadRequest
 from django.utils.translation import gettext as _
 
-from hub.pagination import paginate
+from hub import pagination
 
 from .api import search
 
@@ -25,13 +25,7 @@ class ResultWindow:
 
 def page_number(request):
     """The `page` asked for in the query string; anything but a positive integer is a 400."""
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except ValueError:
-        raise BadRequest(
-            _("Le numéro de page « %(value)s » n'est pas un nombre entier.") % {"value": raw[:20]}
-        ) from None
+    number = pagination.page_number(request)
     if number < 1:
         raise BadRequest(_("Le numéro de page doit être supérieur ou égal à 1."))
     return number
@@ -46,7 +40,7 @@ def search_page(http_request, search_request):
     search_request.page = page_number(http_request)
     results = search(search_request)
     window = ResultWindow(results, search_request.offset)
-    return results, paginate(http_request, window, search_request.per_page)
+    return results, pagination.paginate(http_request, window, search_request.per_page)
 
 
 def load_page(page_obj, queryset):

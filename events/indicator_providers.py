@@ -84,15 +84,15 @@ def _held_sessions(section, year):
     )
     # Exception dates and attendance as plain rows, grouped here: far cheaper than prefetching
     # thousands of related managers.
+    exceptions = EventExceptionDate.objects.filter(event__in=events)
     exception_dates = defaultdict(set)
-    for event_id, day in EventExceptionDate.objects.filter(event__in=events).values_list(
-        "event_id", "date"
-    ):
+    for event_id, day in exceptions.values_list("event_id", "date"):
         exception_dates[event_id].add(day)
+    rows = EventAttendance.objects.filter(event__in=events).values_list(
+        "event_id", "date", "participants", "structures_count"
+    )
     attendance = defaultdict(dict)
-    for event_id, day, people, orgs in EventAttendance.objects.filter(
-        event__in=events
-    ).values_list("event_id", "date", "participants", "structures_count"):
+    for event_id, day, people, orgs in rows:
         previous_people, previous_orgs = attendance[event_id].get(day, (0, 0))
         attendance[event_id][day] = (previous_people + people, previous_orgs + orgs)
     sessions = []

@@ -1,6 +1,6 @@
 """Slow down password guessing on the login pages (Wagtail admin and Django admin).
 
-Failed attempts are counted per username and client IP in the Django cache; after
+Failed attempts are counted per username and client IP (`client_ip`) in the Django cache; after
 `LOGIN_FAILURE_LIMIT` failures within `LOGIN_LOCKOUT_SECONDS`, further attempts for that pair
 are refused with HTTP 429 and a French message until the window ends. A successful login resets
 the count. Counting per pair means an attacker cannot lock a coordinator out from elsewhere.
@@ -26,8 +26,27 @@ def lockout_seconds():
     return getattr(settings, "LOGIN_LOCKOUT_SECONDS", 15 * 60)
 
 
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the one the outermost trusted proxy saw.
+
+    Behind `TRUSTED_PROXY_COUNT` proxies, each appending the address it received from to
+    X-Forwarded-For, the client is that many entries from the right; entries further left are
+    written by the client itself and never trusted.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _cache_key(username, request):
-    ip = request.META.get("REMOTE_ADDR", "")
+    ip = client_ip(request)
     digest = hashlib.sha256(f"{username.strip().lower()}|{ip}".encode()).hexdigest()
     return f"login-failures:{digest}"
 

@@ -142,6 +142,9 @@ LOGIN_URL = "wagtailadmin_login"
 # Failed logins per username and IP before the login pages refuse that pair (hub.login_throttle).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
+# Reverse proxies in front of the site, each appending to X-Forwarded-For (0: none, the client
+# address is REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Security headers, on in every environment; production adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True

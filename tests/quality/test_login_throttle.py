@@ -60,3 +60,37 @@ class LoginThrottleTests(TestCase):
         self.fail(3, url="/django-admin/login/")
         response = self.attempt("coord-nord", "pw", url="/django-admin/login/")
         self.assertEqual(response.status_code, 429)
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=3, TRUSTED_PROXY_COUNT=1)
+class LoginThrottleBehindAProxyTests(TestCase):
+    """Behind one reverse proxy every request comes from its address: X-Forwarded-For tells the
+    visitors apart, and only its last entry (written by the proxy) is believed."""
+
+    PROXY = "10.0.0.2"
+
+    @classmethod
+    def setUpTestData(cls):
+        build_network()
+
+    def setUp(self):
+        cache.clear()
+
+    def attempt(self, password, forwarded_for):
+        return self.client.post(
+            ADMIN_LOGIN,
+            {"username": "coord-nord", "password": password},
+            REMOTE_ADDR=self.PROXY,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    def test_a_guesser_behind_the_proxy_does_not_lock_out_another_visitor(self):
+        for _ in range(3):
+            self.attempt("mauvais", "203.0.113.7")
+        self.assertEqual(self.attempt("pw", "203.0.113.7").status_code, 429)
+        self.assertEqual(self.attempt("pw", "198.51.100.2").status_code, 302)
+
+    def test_a_forged_first_entry_does_not_escape_the_block(self):
+        for number in range(3):
+            self.attempt("mauvais", f"192.0.2.{number}, 203.0.113.7")
+        self.assertEqual(self.attempt("pw", "192.0.2.99, 203.0.113.7").status_code, 429)

@@ -125,14 +125,15 @@ def library_request(index, filters, tag=None, per_page=20):
     )
 
 
+def with_downloads(resources):
+    """`resources`, each with its `total_downloads`."""
+    return resources.annotate(total_downloads=total_downloads_of_resource())
+
+
 def by_downloads(resources, search_request):
     """The resources the engine finds for `search_request`, most downloaded first."""
     found = resources.filter(pk__in=matching_ids(search_request))
-    return found.annotate(total_downloads=total_downloads_of_resource()).order_by(*BY_DOWNLOADS)
-
-
-def with_downloads(resources):
-    return resources.annotate(total_downloads=total_downloads_of_resource())
+    return with_downloads(found).order_by(*BY_DOWNLOADS)
 
 
 def for_listing(resources):

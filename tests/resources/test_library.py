@@ -139,6 +139,14 @@ class LibraryFilterTests(TestCase):
         self.assertEqual(titles(response), ["Guide girondin des écrans", "Les écrans en famille"])
         self.assertEqual(self.client.get("/ressources/etiquettes/inconnue/").status_code, 404)
 
+    def test_tag_page_refuses_another_tag_filter(self):
+        response = self.client.get(
+            "/nord/ressources/etiquettes/ecrans/", {"etiquette": "animation"}
+        )
+        self.assertContains(
+            response, "Cette page ne montre que l&#x27;étiquette « écrans »", status_code=400
+        )
+
     def test_resource_page_links_its_tags_and_files(self):
         response = self.client.get(self.ecrans.url)
         self.assertContains(response, 'href="/nord/ressources/etiquettes/ecrans/"')

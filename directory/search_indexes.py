@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hub.sections import departement_code_of
 from hub.taxonomies import Theme
 from search.registry import Facet, SearchableType, register
 from search.text import fold
@@ -57,6 +58,7 @@ register(
     SearchableType(
         key="action",
         model=ActionPage,
+        departement=departement_code_of,
         label=_("Action"),
         body=lambda page: " ".join(
             [
@@ -103,6 +105,7 @@ register(
     SearchableType(
         key="lieu",
         model=LieuRessourcePage,
+        departement=departement_code_of,
         label=_("Lieu ressource"),
         body=lambda page: " ".join(
             [
@@ -137,6 +140,7 @@ register(
     SearchableType(
         key="promeneur",
         model=PromeneurPage,
+        departement=departement_code_of,
         label=_("Promeneur du Net"),
         body=lambda page: f"Promeneur du Net {page.function} {page.presence_hours}",
         location=_point,

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from hub.sections import departement_code_of
 from search.registry import Facet, SearchableType, register
 
 from .models import EventPage
@@ -15,6 +16,7 @@ register(
     SearchableType(
         key="evenement",
         model=EventPage,
+        departement=departement_code_of,
         label=_("Événement"),
         body=lambda page: " ".join(
             [

@@ -105,6 +105,23 @@ def create_section(departement, **fields):
     return section
 
 
+def section_of(page):
+    """The département section `page` belongs to (itself for a section), or None if national."""
+    from hub.models import DepartementPage
+
+    return (
+        DepartementPage.objects.ancestor_of(page, inclusive=True)
+        .select_related("departement")
+        .first()
+    )
+
+
+def departement_code_of(page):
+    """The INSEE code of the département `page` belongs to, "" for national pages."""
+    section = section_of(page)
+    return section.departement.code if section else ""
+
+
 def listing_links(section=None):
     """Navigation links to the listings of a section, or to the national ones.
 

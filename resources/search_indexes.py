@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from hub.sections import departement_code_of
 from hub.taxonomies import Theme
 from search.registry import Facet, SearchableType, register
 
@@ -25,6 +26,7 @@ register(
     SearchableType(
         key="ressource",
         model=ResourcePage,
+        departement=departement_code_of,
         label=_("Ressource"),
         body=lambda page: " ".join(
             [page.get_kind_display(), page.summary, page.author, page.document_text]

@@ -111,19 +111,14 @@ def distance_km(a, b):
 
 def label_facets(raw, request):
     """Turn {name: {value: count}} into labelled, sorted FacetCounts."""
-    from hub.models import Departement
-
-    departements = dict(Departement.objects.values_list("code", "nom"))
     facets = {}
     for name, counts in raw.items():
         selected = set(request.filters.get(name, []))
-        items = []
-        for value, count in counts.items():
-            if name == "departement":
-                label = f"{departements.get(value, value)} ({value})"
-            else:
-                label = registry.facet_display(name, value)
-            items.append(FacetCount(value, label, count, value in selected))
+        labels = registry.value_labels(name, counts)
+        items = [
+            FacetCount(value, labels[value], count, value in selected)
+            for value, count in counts.items()
+        ]
         facets[name] = sorted(items, key=lambda item: (-item.count, item.label))
     return facets
 
@@ -179,9 +174,7 @@ def matching_ids(request, limit=MATCHING_IDS_LIMIT):
 
 
 def autocomplete(prefix, limit=8):
-    """Titles and communes starting with what was typed, for the search box."""
-    from .communes import communes_starting_with
-
+    """Titles, then what the apps suggest (communes), starting with what was typed."""
     prefix = prefix.strip()[:100]
     if len(prefix) < 2:
         return []
@@ -194,5 +187,7 @@ def autocomplete(prefix, limit=8):
             logger.exception("Search cluster unavailable, completing from the database")
     if titles is None:
         titles = engines.database.autocomplete(prefix, limit)
-    communes = communes_starting_with(prefix, limit=max(2, limit - len(titles)))
-    return titles + communes
+    others = []
+    for provider in registry.suggesters():
+        others += provider(prefix, limit=max(2, limit - len(titles)))
+    return titles + others

@@ -43,6 +43,8 @@ from wagtail.models import Page
 from .text import fold, plain_text
 
 _registry = {}
+_value_labels = {}
+_suggesters = []
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,6 @@ class Facet:
     values: Callable[[Any], Iterable[str]]
     display: Callable[[str], str] = str
     listed: bool = True
-
-
-def _page_departement(page):
-    from hub.models import DepartementPage
-
-    section = DepartementPage.objects.ancestor_of(page).select_related("departement").first()
-    return section.departement.code if section else ""
 
 
 def _url(obj):
@@ -99,7 +94,7 @@ class SearchableType:
     facets: list[Facet] = field(default_factory=list)
     location: Callable[[Any], tuple[float, float] | None] = lambda obj: None
     communes: Callable[[Any], Iterable[str]] = lambda obj: ()
-    departement: Callable[[Any], str] = _page_departement
+    departement: Callable[[Any], str] = lambda obj: ""
     date: Callable[[Any], Any] = lambda obj: None
     url: Callable[[Any], str] = _url
     queryset: Callable[[], models.QuerySet] | None = None
@@ -189,20 +184,44 @@ def listed_facets():
     return names
 
 
-def facet_display(name, value):
-    """The visitor-facing label of one facet value."""
-    if name == "type":
-        return str(_registry[value].label) if value in _registry else value
-    if name == "departement":
-        from hub.models import Departement
+def register_value_labels(name, labels):
+    """Name the values of a built-in facet: `labels(values)` answers {value: label} at once.
 
-        names = dict(Departement.objects.values_list("code", "nom"))
-        return names.get(value, value)
+    The app that owns what a facet counts says how its values read (the départements' names
+    come from `territories`), so that one query labels a whole list of counts.
+    """
+    _value_labels[name] = labels
+
+
+def register_suggestions(provider):
+    """Add suggestions to the search box: `provider(prefix, limit)` returns a list of dicts
+    with `label`, `value` and `kind` (communes come from `territories`)."""
+    if provider not in _suggesters:
+        _suggesters.append(provider)
+
+
+def suggesters():
+    return list(_suggesters)
+
+
+def value_labels(name, values):
+    """{value: visitor-facing label} of facet values, in one call per facet."""
+    values = list(values)
+    if name in _value_labels:
+        found = _value_labels[name](values)
+        return {value: found.get(value, value) for value in values}
+    if name == "type":
+        return {v: str(_registry[v].label) if v in _registry else v for v in values}
     for item in _registry.values():
         for facet in item.facets:
             if facet.name == name:
-                return facet.display(value)
-    return value
+                return {value: facet.display(value) for value in values}
+    return {value: value for value in values}
+
+
+def facet_display(name, value):
+    """The visitor-facing label of one facet value."""
+    return value_labels(name, [value])[value]
 
 
 def autodiscover():

@@ -3,8 +3,7 @@
 from functools import lru_cache
 
 from hub.reference_data import load
-
-from .text import fold
+from search.text import fold
 
 
 @lru_cache(maxsize=1)

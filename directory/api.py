@@ -1,5 +1,7 @@
 """Public read-only JSON API of the directory, filtered like the search page, paginated."""
 
+from dataclasses import replace
+
 from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
 from django.utils import timezone
@@ -7,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from directory.forms import DirectorySearchForm, Kind
-from directory.search import records_of, search_request
+from directory.models.pages import records_queryset
+from directory.search import search_request, with_distances
 from hub.models import DepartementPage
-from search.api import search
-from search.listing import ResultWindow
+from search.api import ResultList, load_objects
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -130,10 +132,10 @@ def records(request, kind):
             _("« page » doit être un entier ≥ 1 et « par_page » un entier de 1 à %(max)s.")
             % {"max": MAX_PER_PAGE}
         )
-    wanted = search_request(form.cleaned_data, departement or None, per_page=per_page)
-    wanted.page = page_number
-    results = search(wanted)
-    paginator = Paginator(ResultWindow(results, wanted.offset), per_page)
+    wanted = replace(
+        search_request(form.cleaned_data, departement or None), page=page_number, per_page=per_page
+    )
+    paginator = Paginator(ResultList(wanted), per_page)
     try:
         page_obj = paginator.page(page_number)
     except EmptyPage:
@@ -157,7 +159,12 @@ def records(request, kind):
             "precedente": (
                 link(page_obj.previous_page_number()) if page_obj.has_previous() else None
             ),
-            "resultats": [serialize(kind, record, request) for record in records_of(results)],
+            "resultats": [
+                serialize(kind, record, request)
+                for record in with_distances(
+                    load_objects(page_obj.object_list, records_queryset(kind))
+                )
+            ],
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -10,6 +10,7 @@ from directory import choices
 from directory.models import Commune
 from directory.reference import search_key
 from hub.taxonomies import Theme
+from search.listing import ListingForm, WordsField
 
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
 POSTAL_CODE = re.compile(r"^\d{5}$")
@@ -52,13 +53,13 @@ def optional_choice(label, options):
     return forms.ChoiceField(label=label, required=False, choices=[("", _("Tous"))] + list(options))
 
 
-class DirectorySearchForm(forms.Form):
+class DirectorySearchForm(ListingForm):
     """The filters of the directory search; every field is optional."""
 
     contenu = forms.ChoiceField(
         label=_("Je cherche"), choices=Kind.CHOICES, required=False, initial=Kind.ACTIONS
     )
-    q = forms.CharField(label=_("Mots-clés"), max_length=100, required=False)
+    q = WordsField(label=_("Mots-clés"))
     lieu = forms.CharField(
         label=_("Près de (commune ou code postal)"), max_length=120, required=False
     )
@@ -80,7 +81,6 @@ class DirectorySearchForm(forms.Form):
     soir = forms.BooleanField(label=_("Ouvert après 18 h"), required=False)
 
     def __init__(self, *args, departement_code=None, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.departement_code = departement_code
 

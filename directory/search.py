@@ -1,5 +1,7 @@
 """The directory's filters, turned into a request to the site's one search interface.
 
+The directory's listing (`DirectoryIndexPage`) and its JSON API both call `search_request`.
+
 Words, the place and every filter of the form go to `search.api`: the engine (database or
 Elasticsearch) finds, filters, measures distances and sorts; only the records of the page shown
 are then loaded from the database.
@@ -26,7 +28,7 @@ FILTERS_OF_KIND = {
 }
 
 
-def search_request(filters, departement_code=None, per_page=20):
+def search_request(filters, departement_code=None):
     """The SearchRequest of validated `filters` (a `DirectorySearchForm.cleaned_data`).
 
     With a place, records within the radius come nearest first; with words, best match first;
@@ -51,7 +53,6 @@ def search_request(filters, departement_code=None, per_page=20):
         text=text,
         filters=facets,
         types=[TYPE_KEYS[kind]],
-        per_page=per_page,
         facets=False,
         snippets=False,
         sort="relevance" if text else "listing",
@@ -63,10 +64,8 @@ def search_request(filters, departement_code=None, per_page=20):
     return request
 
 
-def records_of(results):
-    """The records of a page of hits, in hit order, each with `.distance` (km or None)."""
-    distances = {hit.object_id: hit.distance_km for hit in results.hits}
-    records = results.objects()
+def with_distances(records):
+    """`records` loaded from hits, each with `.distance` (km from the place searched, or None)."""
     for record in records:
-        record.distance = distances.get(record.pk)
+        record.distance = record.search_hit.distance_km
     return records

@@ -9,43 +9,30 @@ occurrences of the events it found.
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.exceptions import BadRequest
+from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from hub.models import DepartementPage
-from search.api import SearchRequest, matching_ids
-
-MAX_WORDS_LENGTH = 100
+from events.choices import Audience, Kind
+from search.api import SearchRequest
+from search.listing import ListingForm, WordsField
 
 
 @dataclass(frozen=True)
 class EventFilters:
     kind: str = ""
     audience: str = ""
-    departement: object = None  # hub.Departement, only on the national agenda
+    departement: object = None  # the Departement chosen on the national agenda
     text: str = ""
 
-    def search_request(self):
-        """The events matching the words (and the other filters) in the search engine."""
+    def search_request(self, scope_filters=None):
+        """The events matching the words and the other filters, for the search engine."""
         facets = {"type_evenement": self.kind, "public_evenement": self.audience}
+        filters = {name: [value] for name, value in facets.items() if value}
+        filters.update(scope_filters or {})
         if self.departement is not None:
-            facets["departement"] = self.departement.code
-        return SearchRequest(
-            text=self.text,
-            types=["evenement"],
-            filters={name: [value] for name, value in facets.items() if value},
-        )
-
-    def apply(self, queryset):
-        if self.text:
-            queryset = queryset.filter(pk__in=matching_ids(self.search_request()))
-        if self.kind:
-            queryset = queryset.filter(kind=self.kind)
-        if self.audience:
-            queryset = queryset.filter(audience=self.audience)
-        if self.departement is not None:
-            queryset = queryset.filter(departement=self.departement)
-        return queryset
+            filters["departement"] = [self.departement.code]
+        return SearchRequest(text=self.text, types=["evenement"], filters=filters)
 
     def params(self):
         params = {}
@@ -71,68 +58,63 @@ class EventFilters:
 
     def labels(self):
         """The filter values in words, for titles (feed name, page heading)."""
-        from events.models import EventPage
-
         labels = [f"« {self.text} »"] if self.text else []
         if self.departement is not None:
             labels.append(self.departement.nom)
         if self.kind:
-            labels.append(str(EventPage.Kind(self.kind).label))
+            labels.append(str(Kind(self.kind).label))
         if self.audience:
-            labels.append(str(EventPage.Audience(self.audience).label))
+            labels.append(str(Audience(self.audience).label))
         return labels
 
 
-def _single(request, name):
-    values = request.GET.getlist(name)
-    if len(values) > 1:
-        raise BadRequest(_("Le filtre « %(name)s » ne peut avoir qu'une valeur.") % {"name": name})
-    return values[0].strip() if values else ""
+class AgendaFilterForm(ListingForm):
+    """The agenda's filters; `section` is the agenda's département section, or None."""
 
+    invalid_value_messages = {
+        "type": gettext_lazy(
+            "Le type d'événement « %(value)s » n'existe pas. Types possibles : %(choices)s."
+        ),
+        "public": gettext_lazy(
+            "Le public « %(value)s » n'existe pas. Publics possibles : %(choices)s."
+        ),
+        "departement": gettext_lazy("Le département « %(value)s » n'a pas d'agenda sur ce site."),
+    }
 
-def parse_filters(request, section):
-    """The filters of `request`; `section` is the agenda's département section, or None.
+    q = WordsField(label=gettext_lazy("Mots-clés"))
+    type = forms.ChoiceField(label=gettext_lazy("Type d'événement"), required=False)
+    public = forms.ChoiceField(label=gettext_lazy("Public"), required=False)
+    departement = forms.ChoiceField(label=gettext_lazy("Département"), required=False)
 
-    An unknown value is a 400 that names the filter and lists the accepted values.
-    """
-    from events.models import EventPage
-
-    kind = _single(request, "type")
-    if kind and kind not in EventPage.Kind.values:
-        raise BadRequest(
-            _("Le type d'événement « %(value)s » n'existe pas. Types possibles : %(choices)s.")
-            % {"value": kind[:40], "choices": ", ".join(EventPage.Kind.values)}
-        )
-    audience = _single(request, "public")
-    if audience and audience not in EventPage.Audience.values:
-        raise BadRequest(
-            _("Le public « %(value)s » n'existe pas. Publics possibles : %(choices)s.")
-            % {"value": audience[:40], "choices": ", ".join(EventPage.Audience.values)}
-        )
-    code = _single(request, "departement")
-    departement = None
-    if code:
+    def __init__(self, data=None, *, section=None, sections=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.section = section
+        self.sections = {page.departement.code: page for page in sections}
+        self.fields["type"].choices = [("", ""), *Kind.choices]
+        self.fields["public"].choices = [("", ""), *Audience.choices]
+        codes = [section.departement.code] if section else list(self.sections)
+        self.fields["departement"].choices = [("", ""), *((code, code) for code in codes)]
         if section is not None:
-            if code != section.departement.code:
-                raise BadRequest(
-                    _(
-                        "Cet agenda ne montre que le département %(nom)s : retirez le filtre "
-                        "« departement » ou consultez l'agenda national."
-                    )
-                    % {"nom": section.departement.nom}
-                )
-        else:
-            section_page = (
-                DepartementPage.objects.live()
-                .filter(departement__code=code)
-                .select_related("departement")
-                .first()
+            self.invalid_value_messages = {
+                **self.invalid_value_messages,
+                "departement": _(
+                    "Cet agenda ne montre que le département %(nom)s : retirez le filtre "
+                    "« departement » ou consultez l'agenda national."
+                ).replace("%(nom)s", section.departement.nom.replace("%", "%%")),
+            }
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            chosen = self.sections.get(data["departement"]) if self.section is None else None
+            data["event_filters"] = EventFilters(
+                kind=data["type"],
+                audience=data["public"],
+                departement=chosen.departement if chosen else None,
+                text=data["q"],
             )
-            if section_page is None:
-                raise BadRequest(
-                    _("Le département « %(value)s » n'a pas d'agenda sur ce site.")
-                    % {"value": code[:10]}
-                )
-            departement = section_page.departement
-    text = " ".join(_single(request, "q").split())[:MAX_WORDS_LENGTH]
-    return EventFilters(kind=kind, audience=audience, departement=departement, text=text)
+        return data
+
+    def filters(self):
+        """The valid filters as `EventFilters`."""
+        return self.cleaned_data["event_filters"]

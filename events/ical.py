@@ -5,9 +5,10 @@ an agenda with the filters of the query string), then `items` and the `item_*` m
 describe the events. One class serves every feed: national, per département, per kind, per
 audience and any combination of them.
 
-Responses carry an ETag and a Last-Modified derived from `CalendarVersion`, which every
-publication bumps: an unchanged feed costs one small query and answers 304. Built feeds are
-kept in Django's cache under a key that includes that version, so publishing invalidates them.
+Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the caller
+passes (every publication bumps it): an unchanged feed costs one small query and answers 304.
+Built feeds are kept in Django's cache under a key that includes that version, so publishing
+invalidates them.
 """
 
 import datetime
@@ -15,6 +16,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.html import strip_tags
@@ -24,8 +26,8 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from wagtail.models import Site
 
 from events import recurrence
-from events.filters import EventFilters, parse_filters
-from events.models import CalendarVersion, EventPage
+from events.choices import Kind, Status
+from events.filters import EventFilters
 
 # UIDs must never change, even if the site changes host name: this suffix is fixed.
 UID_DOMAIN = "hub-parentalite.fr"
@@ -81,41 +83,38 @@ def with_validators(response, etag, changed_at):
 class FeedScope:
     """What a feed shows: one event, or an agenda (national when `section` is None) with filters."""
 
-    event: EventPage | None = None
-    section: object = None
+    event: object = None  # an EventPage
+    index_page: object = None
     filters: EventFilters = EventFilters()
+
+    @property
+    def section(self):
+        return self.index_page.section if self.index_page is not None else None
 
 
 class EventCalendarFeed:
     """One iCalendar feed class for every scope (see the module docstring)."""
 
-    def __init__(self, index_page=None, event=None):
+    def __init__(self, index_page=None, event=None, version=None):
         self.index_page = index_page
         self.event = event
+        self.version = version
 
     # -- scope and items ---------------------------------------------------------------------
 
     def get_object(self, request):
         if self.event is not None:
             return FeedScope(event=self.event)
-        section = self.index_page.section
-        return FeedScope(
-            section=section,
-            filters=parse_filters(request, section),
-        )
+        form, filters = self.index_page.valid_filters(request)
+        if filters is None:
+            raise BadRequest(" ".join(form.problems()))
+        return FeedScope(index_page=self.index_page, filters=filters["event_filters"])
 
     def items(self, scope):
+        """The events of the agenda's listing, with the same filters: one query for both."""
         if scope.event is not None:
             return [scope.event]
-        queryset = EventPage.objects.live()
-        if scope.section is not None:
-            queryset = queryset.filter(departement_id=scope.section.departement_id)
-        return (
-            scope.filters.apply(queryset)
-            .select_related("departement")
-            .prefetch_related("exception_dates")
-            .order_by("start_date", "pk")
-        )
+        return scope.index_page.events(scope.filters)
 
     def title(self, scope):
         if scope.event is not None:
@@ -134,16 +133,16 @@ class EventCalendarFeed:
     # -- one event ---------------------------------------------------------------------------
 
     def item_summary(self, item):
-        if item.status == EventPage.Status.CANCELLED:
+        if item.status == Status.CANCELLED:
             return _("[Annulé] %(title)s") % {"title": item.title}
-        if item.status == EventPage.Status.POSTPONED:
+        if item.status == Status.POSTPONED:
             return _("[Reporté] %(title)s") % {"title": item.title}
         return item.title
 
     def item_status(self, item):
         return {
-            EventPage.Status.CANCELLED: "CANCELLED",
-            EventPage.Status.POSTPONED: "TENTATIVE",
+            Status.CANCELLED: "CANCELLED",
+            Status.POSTPONED: "TENTATIVE",
         }.get(item.status, "CONFIRMED")
 
     def item_description(self, item, url):
@@ -195,7 +194,7 @@ class EventCalendarFeed:
         if item.latitude is not None and item.longitude is not None:
             component.add("GEO", (float(item.latitude), float(item.longitude)))
         component.add("DESCRIPTION", self.item_description(item, url))
-        component.add("CATEGORIES", [str(EventPage.Kind(item.kind).label)])
+        component.add("CATEGORIES", [str(Kind(item.kind).label)])
         component.add("TRANSP", "TRANSPARENT" if item.all_day else "OPAQUE")
         return component
 
@@ -231,7 +230,7 @@ class EventCalendarFeed:
 
     def __call__(self, request):
         scope = self.get_object(request)
-        version = CalendarVersion.current()
+        version = self.version
         etag = feed_etag(request, version)
         not_modified = get_conditional_response(
             request, etag=etag, last_modified=int(version.changed_at.timestamp())

@@ -7,11 +7,11 @@ class NewsFeed(Feed):
     """Atom feed of a news listing (one département or the whole network)."""
 
     feed_type = Atom1Feed
-    limit = 30
 
-    def __init__(self, index_page):
+    def __init__(self, index_page, news):
         super().__init__()
         self.index_page = index_page
+        self.news = news
 
     def title(self):
         section = self.index_page.section
@@ -28,7 +28,7 @@ class NewsFeed(Feed):
         return _("Les dernières actualités de la parentalité.")
 
     def items(self):
-        return self.index_page.news()[: self.limit]
+        return self.news
 
     def item_title(self, item):
         return item.title

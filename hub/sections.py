@@ -122,6 +122,25 @@ def departement_code_of(page):
     return section.departement.code if section else ""
 
 
+def name_sections(pages):
+    """Give each of `pages` its `section` (None if national), in one query for them all.
+
+    The bulk form of `section_of`, for national listings that name each item's département.
+    """
+    from hub.models import DepartementPage
+
+    sections = {
+        section.path: section
+        for section in DepartementPage.objects.live()
+        .select_related("departement")
+        .only("path", "depth", "url_path", "title", "departement__nom", "departement__code")
+    }
+    length = len(next(iter(sections), ""))
+    for page in pages:
+        page.section = sections.get(page.path[:length]) if length else None
+    return pages
+
+
 def listing_links(section=None):
     """Navigation links to the listings of a section, or to the national ones.
 

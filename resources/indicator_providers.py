@@ -5,7 +5,7 @@ A resource counts when it is a live page of the section; its date is its "date d
 (`publication_date`, the date the library shows). `outils_produits`: resources flagged
 "produit par la coordination départementale" published in the year; `ressources_publiees`: all
 resources published in the year; `telechargements_outils`: downloads in the year, month by
-month (the monthly counters of `resources.downloads`, Paris time), of the files of the
+month (the monthly counters of `resources.models.record_download`, Paris time), of the files of the
 coordination's tools, whenever the tool was published. Drill-down of the downloads: one item per
 tool downloaded in the year, with its number of downloads.
 """

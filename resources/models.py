@@ -1,13 +1,17 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import connection, models
+from django.db.models import OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
@@ -15,55 +19,37 @@ from wagtail.search import index
 
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
+from hub.sections import name_sections
 from hub.taxonomies import Theme
+from search.api import ResultList, SearchRequest
 
+from . import serving
+from .choices import Audience, Licence, ResourceKind
 from .extraction import pdf_thumbnail
+from .feeds import ResourceFeed
 from .formats import FORMAT_CHOICES, FORMATS
 from .forms import ResourcePageForm
+from .library import LibraryFilterForm
 from .storage import resource_storage
 from .uploads import analyse, validate_upload
 
 RESERVED_SLUGS = {"flux", "etiquettes"}
 
 
-class ResourceKind(models.TextChoices):
-    GUIDE = "guide", _("Guide")
-    FICHE = "fiche-pratique", _("Fiche pratique")
-    KIT = "kit-animation", _("Kit ou outil d'animation")
-    AFFICHE = "affiche-flyer", _("Affiche ou flyer")
-    VIDEO = "video", _("Vidéo")
-    PODCAST = "podcast", _("Podcast")
-    ETUDE = "etude-rapport", _("Étude ou rapport")
-    FORMATION = "support-formation", _("Support de formation")
-    MODELE = "modele-document", _("Modèle de document")
-
-
-class Audience(models.TextChoices):
-    PARENTS = "parents", _("Parents")
-    PROFESSIONNELS = "professionnels", _("Professionnels")
-    PROMENEURS = "promeneurs", _("Promeneurs du Net")
-    COORDINATEURS = "coordinateurs", _("Coordinateurs")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "cc-by", _("Creative Commons Attribution (CC BY 4.0)")
-    CC_BY_SA = "cc-by-sa", _("Creative Commons Attribution – Partage dans les mêmes conditions")
-    CC_BY_NC = "cc-by-nc", _("Creative Commons Attribution – Pas d'utilisation commerciale")
-    CC_BY_NC_SA = (
-        "cc-by-nc-sa",
-        _("Creative Commons Attribution – Pas d'utilisation commerciale – Partage à l'identique"),
-    )
-    CC_BY_ND = "cc-by-nd", _("Creative Commons Attribution – Pas de modification")
-    CC0 = "cc0", _("Domaine public (CC0)")
-    ETALAB = "licence-ouverte", _("Licence Ouverte Etalab 2.0")
-    ALL_RIGHTS = "tous-droits-reserves", _("Tous droits réservés")
-
-
 class ResourceIndexPage(RoutablePageMixin, SectionIndexPage):
     """The pedagogical resource library of a département, or of the whole network: filters,
-    a page per tag and an Atom feed of new resources."""
+    a page per tag and an Atom feed of new resources.
+
+    Words and filters go to the site's search engine, which orders by relevance or date; the
+    library orders by downloads itself, on the ids the engine found.
+    """
 
     subpage_types = ["resources.ResourcePage"]
+    form_class = LibraryFilterForm
+    per_page = 20
+    feed_length = 30
+    # The tag whose page is served (None for the library itself): set by the route.
+    library_tag = None
 
     class Meta:
         verbose_name = _("ressourcerie")
@@ -73,23 +59,77 @@ class ResourceIndexPage(RoutablePageMixin, SectionIndexPage):
         """The published resources of this library."""
         return self.scoped(ResourcePage.objects.live().public())
 
+    # -- the listing hooks ---------------------------------------------------------------
+
+    def form_kwargs(self, request):
+        resources = self.resources()
+        return {
+            "tags": tags_in_use(resources),
+            "years": years_in_use(resources),
+            "tag": self.library_tag,
+        }
+
+    def search_request(self, filters):
+        """Best match first when words are typed and no order is chosen; newest otherwise."""
+        facets = {
+            "type_ressource": filters["type"],
+            "thematique": filters["theme"],
+            "public_ressource": filters["public"],
+            "etiquette": self.library_tag.slug if self.library_tag else filters["etiquette"],
+            "annee": filters["annee"],
+            "format_ressource": filters["format"],
+        }
+        text = filters["q"]
+        return SearchRequest(
+            text=text,
+            types=["ressource"],
+            filters={
+                **{name: [value] for name, value in facets.items() if value},
+                **self.scope_filters(),
+            },
+            sort="relevance" if text and not filters["tri"] else "date",
+            facets=False,
+            snippets=False,
+        )
+
+    def listing_items(self, filters, search_request):
+        if filters["tri"] == "telechargements":
+            found = self.resources().filter(pk__in=ResultList(search_request).ids())
+            return for_listing(with_downloads(found).order_by(*BY_DOWNLOADS))
+        return super().listing_items(filters, search_request)
+
+    def display_queryset(self, filters):
+        return for_listing(with_downloads(self.resources()))
+
+    def listing_context(self, request, form, page_obj):
+        feed_query = request.GET.copy()
+        for name in ("page", "tri"):
+            feed_query.pop(name, None)
+        if page_obj is not None and self.section is None:
+            name_sections(page_obj.object_list)
+        return {"filters": form, "tag": self.library_tag, "feed_query": feed_query.urlencode()}
+
+    # -- routes ----------------------------------------------------------------------------
+
     @path("")
     def listing(self, request):
-        from . import views
-
-        return views.library(request, self)
+        return self.serve_listing(request)
 
     @path("etiquettes/<str:tag_slug>/", name="tag")
     def tag(self, request, tag_slug):
-        from . import views
-
-        return views.library(request, self, tag_slug=tag_slug)
+        self.library_tag = get_object_or_404(Tag, slug=tag_slug)
+        return self.serve_listing(request)
 
     @path("flux/", name="feed")
     def feed(self, request):
-        from . import views
-
-        return views.feed(request, self)
+        """The newest resources matching the listing's filters."""
+        form, filters = self.valid_filters(request)
+        if filters is None:
+            raise BadRequest(" ".join(form.problems()))
+        found = ResultList(self.search_request(filters)).ids()
+        resources = self.resources().filter(pk__in=found).defer("document_text")
+        newest = resources.order_by("-first_published_at", "-pk")[: self.feed_length]
+        return ResourceFeed(self, newest)(request)
 
 
 class ResourcePageTag(TaggedItemBase):
@@ -177,15 +217,23 @@ class ResourcePage(RoutablePageMixin, Page):
 
     @path("telecharger/<int:file_id>/", name="download")
     def download(self, request, file_id):
-        from . import views
-
-        return views.download(request, self, file_id)
+        """The file as an attachment, with its real type; each GET counts one download."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        resource_file = self._file(file_id)
+        response = serving.download_response(resource_file, resource_file.download_name(self))
+        if request.method == "GET":
+            record_download(resource_file.pk)
+        return response
 
     @path("vignette/<int:file_id>/", name="thumbnail")
     def thumbnail(self, request, file_id):
-        from . import views
+        return serving.thumbnail_response(self._file(file_id))
 
-        return views.thumbnail(request, self, file_id)
+    def _file(self, file_id):
+        return get_object_or_404(
+            ResourceFile.objects.defer("extracted_text"), page=self, pk=file_id
+        )
 
     def clean(self):
         super().clean()
@@ -195,12 +243,10 @@ class ResourcePage(RoutablePageMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .downloads import files_with_downloads
-
         context = super().get_context(request, *args, **kwargs)
         # A preview shows the files of the draft, which are not in the database yet.
         preview = getattr(request, "is_preview", False)
-        context["files"] = list(self.files.all()) if preview else files_with_downloads(self)
+        context["files"] = list(self.files.all()) if preview else self.files_with_downloads()
         context["library"] = ResourceIndexPage.objects.parent_of(self).first()
         return context
 
@@ -219,6 +265,15 @@ class ResourcePage(RoutablePageMixin, Page):
     def save_revision(self, *args, **kwargs):
         self.ingest_files()
         return super().save_revision(*args, **kwargs)
+
+    def files_with_downloads(self):
+        """The files of the published resource, each with its `downloads` total (one query)."""
+        return list(
+            ResourceFile.objects.filter(page=self)
+            .defer("extracted_text")
+            .annotate(downloads=Coalesce(Sum("monthly_downloads__count"), Value(0)))
+            .order_by("sort_order", "pk")
+        )
 
     @cached_property
     def kind_label(self):
@@ -320,3 +375,70 @@ class MonthlyDownloads(models.Model):
 
     def __str__(self):
         return f"{self.file_id} {self.month:%Y-%m}: {self.count}"
+
+
+# -- downloads and the library's querysets --------------------------------------------------
+
+BY_DOWNLOADS = ("-total_downloads", "-publication_date", "-pk")
+
+
+def record_download(file_id, when=None):
+    """Add one download to the file's counter of the month, in one statement.
+
+    An upsert (SQLite and PostgreSQL alike) creates the counter or increments it atomically:
+    no read-then-write, so simultaneous downloads neither race nor wait on each other's reads.
+    Nothing about the visitor is stored.
+    """
+    month = timezone.localdate(when).replace(day=1)
+    table = connection.ops.quote_name(MonthlyDownloads._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (file_id, month, count) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (file_id, month) DO UPDATE SET count = {table}.count + 1",
+            [file_id, connection.ops.adapt_datefield_value(month)],
+        )
+
+
+def total_downloads_of_resource():
+    """An expression: all downloads of the files of the resource in the outer query."""
+    totals = (
+        MonthlyDownloads.objects.filter(file__page=OuterRef("pk"))
+        .order_by()
+        .values("file__page")
+        .annotate(total=Sum("count"))
+        .values("total")
+    )
+    return Coalesce(Subquery(totals), Value(0))
+
+
+def with_downloads(resources):
+    """`resources`, each with its `total_downloads`."""
+    return resources.annotate(total_downloads=total_downloads_of_resource())
+
+
+def for_listing(resources):
+    """What a list of resources shows, fetched in a constant number of queries."""
+    return resources.defer("document_text").prefetch_related(
+        Prefetch(
+            "files",
+            queryset=ResourceFile.objects.defer("extracted_text").order_by("sort_order", "pk"),
+        ),
+        "tags",
+    )
+
+
+def tags_in_use(resources):
+    return (
+        Tag.objects.filter(
+            resources_resourcepagetag_items__content_object__in=resources.values("pk")
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def years_in_use(resources):
+    return sorted(
+        {date.year for date in resources.order_by().dates("publication_date", "year")},
+        reverse=True,
+    )

@@ -6,8 +6,9 @@ from hub.sections import departement_code_of
 from hub.taxonomies import Theme
 from search.registry import Facet, SearchableType, register
 
+from .choices import Audience, ResourceKind
 from .formats import FAMILY_CHOICES, LINK_FAMILY
-from .models import Audience, ResourceKind, ResourcePage
+from .models import ResourcePage
 
 
 def _labels(choice_class):

@@ -6,121 +6,37 @@
                                    point=(50.63, 3.06), radius_km=20, types=["action"]))
     results.total, results.hits, results.facets, results.suggestion
 
+Listings use `ResultList(request)`, which runs the search only when Django's paginator asks
+for the count or a slice, and `load_objects(hits, queryset)` to show the objects of a page.
+
 The engine comes from settings (`SEARCH_ENGINE`: "database" or "elasticsearch"). When the
 cluster cannot answer, the database engine answers instead and the failure is logged.
 """
 
 import logging
-import math
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from django.conf import settings
 from django.utils.functional import cached_property
 
 from . import registry
 from .query import parse
+from .types import SORTS, FacetCount, SearchHit, SearchRequest, SearchResults
+
+__all__ = [
+    "SORTS",
+    "ResultList",
+    "SearchHit",
+    "SearchRequest",
+    "SearchResults",
+    "autocomplete",
+    "load_objects",
+    "search",
+]
 
 logger = logging.getLogger(__name__)
 
-SORTS = ("relevance", "date", "distance", "listing")
-MATCHING_IDS_LIMIT = 5000
-
-
-@dataclass
-class SearchRequest:
-    """What to look for: words, facet filters, an optional point and radius, a page.
-
-    `sort`: "relevance" (newest first when there are no words), "date" (newest first),
-    "distance" (needs a point) or "listing" (each type's own listing order). `facets` and
-    `snippets` can be turned off when a listing shows neither.
-    """
-
-    text: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    types: list[str] = field(default_factory=list)
-    point: tuple[float, float] | None = None
-    radius_km: float | None = None
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 20
-    facets: bool = True
-    snippets: bool = True
-
-    @property
-    def offset(self):
-        return (self.page - 1) * self.per_page
-
-
-@dataclass
-class SearchHit:
-    type_key: str
-    object_id: int
-    title: str
-    url: str
-    snippet: str = ""
-    departement: str = ""
-    date: object = None
-    distance_km: float | None = None
-
-    @property
-    def type_label(self):
-        return registry.facet_display("type", self.type_key)
-
-
-@dataclass
-class FacetCount:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class SearchResults:
-    hits: list[SearchHit]
-    total: int
-    facets: dict[str, list[FacetCount]]
-    suggestion: str = ""
-    engine: str = "database"
-
-    def objects(self):
-        """The hits' objects, in hit order, with one query per content type."""
-        by_type = {}
-        for hit in self.hits:
-            by_type.setdefault(hit.type_key, []).append(hit.object_id)
-        loaded = {}
-        for key, ids in by_type.items():
-            queryset = registry.get(key).queryset().filter(pk__in=ids)
-            loaded.update({(key, obj.pk): obj for obj in queryset})
-        return [
-            loaded[(h.type_key, h.object_id)]
-            for h in self.hits
-            if (h.type_key, h.object_id) in loaded
-        ]
-
-
-def distance_km(a, b):
-    """Great-circle distance between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
-def label_facets(raw, request):
-    """Turn {name: {value: count}} into labelled, sorted FacetCounts."""
-    facets = {}
-    for name, counts in raw.items():
-        selected = set(request.filters.get(name, []))
-        labels = registry.value_labels(name, counts)
-        items = [
-            FacetCount(value, labels[value], count, value in selected)
-            for value, count in counts.items()
-        ]
-        facets[name] = sorted(items, key=lambda item: (-item.count, item.label))
-    return facets
+ID_BATCH = 1000
 
 
 class Engines:
@@ -151,26 +67,143 @@ class Engines:
 engines = Engines()
 
 
+def _label_facets(counts, request):
+    """{name: {value: count}} as labelled FacetCounts, most frequent first; one lookup a facet."""
+    facets = {}
+    for name, by_value in counts.items():
+        selected = set(request.filters.get(name, []))
+        labels = registry.value_labels(name, by_value)
+        items = [
+            FacetCount(value, labels[value], count, value in selected)
+            for value, count in by_value.items()
+        ]
+        facets[name] = sorted(items, key=lambda item: (-item.count, item.label))
+    return facets
+
+
 def search(request):
     """Hits, total, facet counts, snippets and a "did you mean" for `request`."""
     parsed = parse(request.text)
     engine = engines.primary()
+    answer = None
     if engine is not engines.database:
         try:
-            return engine.search(request, parsed)
+            answer = engine.search(request, parsed)
         except engine.unavailable_errors:
             logger.exception("Search cluster unavailable, answering from the database")
-    return engines.database.search(request, parsed)
+    if answer is None:
+        answer = engines.database.search(request, parsed)
+    type_labels = registry.value_labels("type", {hit.type_key for hit in answer.hits})
+    for hit in answer.hits:
+        hit.type_label = type_labels[hit.type_key]
+    return SearchResults(
+        hits=answer.hits,
+        total=answer.total,
+        facets=_label_facets(answer.facet_counts, request) if request.facets else {},
+        suggestion=answer.suggestion,
+        engine=answer.engine,
+    )
 
 
-def matching_ids(request, limit=MATCHING_IDS_LIMIT):
-    """Ids of the objects matching `request` (at most `limit`), in the request's order.
+class ResultList:
+    """The hits of a request as a lazy sequence: counting or slicing it runs the search.
 
-    For listings whose order the engine cannot know: the agenda lists occurrences of events,
-    the library can sort by downloads. They then order these ids with the database.
+    Django's `Paginator` takes it like a queryset: the count and the page it slices come from
+    one engine call for the window `request.page` describes; another slice runs another call.
+    `facets`, `suggestion` and `engine` are those of that first call.
     """
-    results = search(replace(request, page=1, per_page=limit, facets=False, snippets=False))
-    return [hit.object_id for hit in results.hits]
+
+    def __init__(self, request):
+        self.request = request
+        self._windows = {}
+
+    def _window(self, offset, limit):
+        key = (offset, limit)
+        if key not in self._windows:
+            if offset % limit == 0:
+                wanted = replace(self.request, page=offset // limit + 1, per_page=limit)
+            else:  # an unaligned slice: fetch from the start, then cut
+                wanted = replace(self.request, page=1, per_page=offset + limit)
+            self._windows[key] = (wanted.offset, search(wanted))
+        return self._windows[key]
+
+    @property
+    def first(self):
+        """The results of the request's own window."""
+        return self._window(self.request.offset, self.request.per_page)[1]
+
+    def count(self):
+        return self.first.total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self[window : window + 1][0]
+        start = window.start or 0
+        stop = self.count() if window.stop is None else window.stop
+        if stop <= start:
+            return []
+        start_of_window = self.request.offset
+        if start_of_window <= start and stop <= start_of_window + self.request.per_page:
+            hits = self.first.hits
+        else:
+            start_of_window, results = self._window(start, stop - start)
+            hits = results.hits
+        return hits[start - start_of_window : stop - start_of_window]
+
+    @property
+    def hits(self):
+        return self.first.hits
+
+    @property
+    def total(self):
+        return self.first.total
+
+    @property
+    def facets(self):
+        return self.first.facets
+
+    @property
+    def suggestion(self):
+        return self.first.suggestion
+
+    @property
+    def engine(self):
+        return self.first.engine
+
+    def ids(self):
+        """Every matching object id, in the request's order, fetched batch by batch.
+
+        For listings whose order the engine cannot know (the occurrences of events, the
+        downloads of resources): they filter their own queryset with these ids.
+        """
+        request = replace(self.request, facets=False, snippets=False, per_page=ID_BATCH)
+        ids, page = [], 1
+        while True:
+            results = search(replace(request, page=page))
+            ids += [hit.object_id for hit in results.hits]
+            if len(results.hits) < ID_BATCH or len(ids) >= results.total:
+                return ids
+            page += 1
+
+
+def load_objects(hits, queryset):
+    """The objects of `hits` taken from `queryset` (one query), in hit order.
+
+    Each object carries its hit as `search_hit` (distance, snippet). Hits whose object the
+    queryset does not hold (deleted since indexing, another type) are skipped.
+    """
+    hits = list(hits)
+    found = queryset.in_bulk([hit.object_id for hit in hits])
+    objects = []
+    for hit in hits:
+        obj = found.get(hit.object_id)
+        if obj is not None:
+            obj.search_hit = hit
+            objects.append(obj)
+    return objects
 
 
 def autocomplete(prefix, limit=8):

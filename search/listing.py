@@ -1,55 +1,182 @@
-"""What the listings share to show one page of search results (directory, news, search page)."""
+"""The one shape of a listing: a filter form, a search request, a page, the objects shown.
 
-from django.core.exceptions import BadRequest
-from django.utils.translation import gettext as _
+The directory, the agenda, the library, the news and the site search page all follow it::
 
-from hub import pagination
+    class Library(SearchListing):
+        form_class = LibraryForm                      # a ListingForm: every field optional
 
-from .api import search
+        def search_request(self, filters):            # cleaned filters -> SearchRequest
+            return SearchRequest(types=["ressource"], ...)
 
+        def display_queryset(self, filters):          # what a page shows, with its prefetches
+            return ResourcePage.objects.live()...
 
-class ResultWindow:
-    """One page of hits posing as the whole result list, for Django's paginator."""
+        def render_listing(self, request, context, status=200):
+            ...
 
-    def __init__(self, results, offset):
-        self.results = results
-        self.offset = offset
+A malformed filter never reaches the engine: the listing is shown again with its form, the
+errors announced, and the status 400. Bad page numbers are a 400 too (`search.pagination`).
+"""
 
-    def __len__(self):
-        return self.results.total
+from dataclasses import replace
 
-    def __getitem__(self, window):
-        start = window.start - self.offset
-        return self.results.hits[start : start + (window.stop - window.start)]
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from .api import ResultList, load_objects
+from .pagination import page_number, paginate
 
-def page_number(request):
-    """The `page` asked for in the query string; anything but a positive integer is a 400."""
-    number = pagination.page_number(request)
-    if number < 1:
-        raise BadRequest(_("Le numéro de page doit être supérieur ou égal à 1."))
-    return number
+INVALID_VALUE = _("« %(value)s » n'est pas une valeur possible du filtre « %(label)s ».")
 
 
-def search_page(http_request, search_request):
-    """Run `search_request` for the page `?page=` asks: (results, page_obj).
+class WordsField(forms.CharField):
+    """Words typed in a listing's search box: spaces collapsed, cut at `max_length`."""
 
-    The engine returns that page only; the paginator sees the total. A page past the last one
-    is a 400, as on every listing.
+    def __init__(self, *, max_length=100, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(**kwargs)
+        self.cut_at = max_length
+        self.widget.attrs["maxlength"] = str(max_length)
+
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())[: self.cut_at]
+
+
+class ListingForm(forms.Form):
+    """The filters of a listing, read from the query string; every field is optional.
+
+    `problems()` gives one sentence per error, naming the filter and the value typed, for the
+    error summary and for the 400 of a feed. A field whose value is not among its choices
+    reads `invalid_value_messages[name]` (with `value`, `label` and `choices`), or
+    `INVALID_VALUE`.
     """
-    search_request.page = page_number(http_request)
-    results = search(search_request)
-    window = ResultWindow(results, search_request.offset)
-    return results, pagination.paginate(http_request, window, search_request.per_page)
+
+    invalid_value_messages = {}
+    value_codes = ("invalid_choice",)
+
+    def __init__(self, data=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.fields:
+            if hasattr(self.data, "getlist") and len(self.data.getlist(name)) > 1:
+                self.add_error(
+                    None,
+                    _("Le filtre « %(name)s » ne peut avoir qu'une valeur.") % {"name": name},
+                )
+        return cleaned
+
+    def problems(self):
+        sentences = []
+        for name, errors in self.errors.as_data().items():
+            field = self.fields.get(name)
+            label = str(field.label) if field else ""
+            for error in errors:
+                sentences.append(self._sentence(name, label, field, error))
+        return sentences
+
+    def _sentence(self, name, label, field, error):
+        if field is not None and error.code in self.value_codes:
+            choices = [str(value) for value, _label in getattr(field, "choices", []) if value]
+            template = self.invalid_value_messages.get(name, INVALID_VALUE)
+            return str(template) % {
+                "value": str(self.data.get(name, ""))[:50],
+                "label": label,
+                "choices": ", ".join(choices),
+                "name": name,
+            }
+        message = error.message % error.params if error.params else error.message
+        if not label or f"« {label} »" in str(message):
+            return str(message)
+        return f"{label} : {message}"
+
+    def is_filtered(self):
+        """Whether a visitor narrowed the listing (the sort order alone does not count)."""
+        if not self.is_bound or not self.is_valid():
+            return False
+        return any(
+            self.cleaned_data.get(name) not in (None, "", False, [])
+            for name in self.fields
+            if name not in ("tri", "page")
+        )
 
 
-def load_page(page_obj, queryset):
-    """Put in `page_obj` the objects of its hits, taken from `queryset`, in hit order.
+class SearchListing:
+    """What every listing does with a request; the listing fills in the hooks.
 
-    Each listing passes its own queryset, with what its template needs prefetched, so a page
-    costs the same number of queries whatever the number of hits.
+    - `form_class` and `form_kwargs(request)`: the filters;
+    - `search_request(filters)`: the `SearchRequest` of valid filters (page and size are set
+      here from `?page=` and `per_page`);
+    - `listing_items(filters, search_request)`: what the paginator pages through, the
+      engine's `ResultList` by default; a listing that orders what the engine cannot (the
+      agenda's occurrences, the most downloaded resources) returns its own list or queryset;
+    - `display_queryset(filters)`: where the objects of a page of hits are loaded from, with
+      what the template needs prefetched; None shows the hits themselves;
+    - `listing_context(request, form, page_obj)`: anything else the template shows;
+    - `render_listing(request, context, status)`: the response.
     """
-    ids = [hit.object_id for hit in page_obj.object_list]
-    found = queryset.in_bulk(ids)
-    page_obj.object_list = [found[pk] for pk in ids if pk in found]
-    return page_obj
+
+    form_class = ListingForm
+    per_page = 20
+
+    def form_kwargs(self, request):
+        return {}
+
+    def filter_form(self, request):
+        """The form of the query string; unbound (showing its initial values) when empty."""
+        return self.form_class(request.GET or None, **self.form_kwargs(request))
+
+    def search_request(self, filters):
+        raise NotImplementedError
+
+    def listing_items(self, filters, search_request):
+        return ResultList(search_request)
+
+    def display_queryset(self, filters):
+        return None
+
+    def listing_context(self, request, form, page_obj):
+        return {}
+
+    def render_listing(self, request, context, status=200):
+        raise NotImplementedError
+
+    def valid_filters(self, request):
+        """(form, cleaned filters), the filters None when the form has errors (a feed then
+        answers 400 with `form.problems()`). An empty query string gives the filters'
+        defaults."""
+        form = self.filter_form(request)
+        if not form.is_bound:
+            blank = self.form_class({}, **self.form_kwargs(request))
+            blank.is_valid()
+            return form, blank.cleaned_data
+        return form, (form.cleaned_data if form.is_valid() else None)
+
+    def page_of(self, request, filters):
+        """The page of items `?page=` asks for, objects loaded."""
+        number = page_number(request)
+        wanted = replace(self.search_request(filters), page=number, per_page=self.per_page)
+        items = self.listing_items(filters, wanted)
+        page_obj = paginate(request, items, self.per_page)
+        queryset = self.display_queryset(filters)
+        if isinstance(items, ResultList) and queryset is not None:
+            page_obj.object_list = load_objects(page_obj.object_list, queryset)
+        return page_obj
+
+    def serve_listing(self, request):
+        form, filters = self.valid_filters(request)
+        if filters is None:
+            return self.invalid_listing(request, form)
+        page_obj = self.page_of(request, filters)
+        context = {"form": form, "page_obj": page_obj}
+        context.update(self.listing_context(request, form, page_obj))
+        return self.render_listing(request, context)
+
+    def invalid_listing(self, request, form):
+        """The listing shown again with its form and the errors announced, status 400."""
+        context = {"form": form, "page_obj": None}
+        context.update(self.listing_context(request, form, None))
+        return self.render_listing(request, context, status=400)

@@ -1,84 +1,106 @@
+"""The site-wide search page and the search box's suggestions."""
+
+from django import forms
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.decorators.http import require_GET
 
 from . import registry
 from .api import SORTS, SearchRequest, autocomplete
-from .listing import page_number, search_page
+from .listing import ListingForm, SearchListing
+from .pagination import page_number
 
-PER_PAGE = 20
-
-
-def _point(request):
-    lat, lon = request.GET.get("lat", ""), request.GET.get("lon", "")
-    if not lat and not lon:
-        return None
-    try:
-        point = (float(lat), float(lon))
-    except ValueError:
-        raise BadRequest(_("La position doit être donnée par deux nombres : lat et lon.")) from None
-    if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
-        raise BadRequest(_("La position donnée est hors des limites de la Terre."))
-    return point
+MAX_FACET_VALUES = 20
 
 
-def search_request_from(request, per_page=PER_PAGE):
-    """A SearchRequest from the query string; malformed values are a 400 in French."""
-    sort = request.GET.get("tri", "relevance")
-    if sort not in SORTS:
-        raise BadRequest(_("Le tri « %(value)s » n'existe pas.") % {"value": sort[:20]})
-    filters = {
-        name: [value[:120] for value in request.GET.getlist(name) if value][:20]
-        for name in registry.facet_labels()
-        if request.GET.getlist(name)
-    }
-    radius = request.GET.get("rayon", "")
-    try:
-        radius_km = float(radius) if radius else None
-    except ValueError:
-        raise BadRequest(_("Le rayon doit être un nombre de kilomètres.")) from None
-    return SearchRequest(
-        text=request.GET.get("q", "").strip()[:200],
-        filters=filters,
-        point=_point(request),
-        radius_km=radius_km,
-        sort=sort,
-        per_page=per_page,
+class SiteSearchForm(ListingForm):
+    """Words, facets (any registered facet name, several values each), sort, place."""
+
+    q = forms.CharField(label=gettext_lazy("Mots recherchés"), required=False, strip=True)
+    tri = forms.ChoiceField(
+        label=gettext_lazy("Trier par"), choices=[(sort, sort) for sort in SORTS], required=False
     )
+    lat = forms.FloatField(
+        label=gettext_lazy("Latitude"), required=False, min_value=-90, max_value=90
+    )
+    lon = forms.FloatField(
+        label=gettext_lazy("Longitude"), required=False, min_value=-180, max_value=180
+    )
+    rayon = forms.FloatField(label=gettext_lazy("Rayon (km)"), required=False, min_value=0)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("lat") is None) != (cleaned.get("lon") is None):
+            raise forms.ValidationError(
+                _("La position doit être donnée par deux nombres : lat et lon.")
+            )
+        cleaned["q"] = (cleaned.get("q") or "")[:200]
+        cleaned["facets"] = {
+            name: [value[:120] for value in self.data.getlist(name) if value][:MAX_FACET_VALUES]
+            for name in registry.facet_labels()
+            if any(self.data.getlist(name))
+        }
+        return cleaned
 
 
-@require_GET
-def search_view(request):
-    """The site-wide search page: words, facets, snippets and "did you mean"."""
-    search_request = search_request_from(request)
-    results = None
-    page_obj = None
-    if search_request.text or search_request.filters:
-        results, page_obj = search_page(request, search_request)
-    elif page_number(request) != 1:
-        raise BadRequest(
-            _("Il n'y a pas de page %(number)s sans recherche.") % {"number": page_number(request)}
+class SiteSearch(SearchListing, View):
+    """The search page: words, facets, snippets and "did you mean"; no search, no results."""
+
+    form_class = SiteSearchForm
+
+    @method_decorator(require_GET)
+    def get(self, request):
+        return self.serve_listing(request)
+
+    def search_request(self, filters):
+        point = None
+        if filters.get("lat") is not None:
+            point = (filters["lat"], filters["lon"])
+        return SearchRequest(
+            text=filters["q"],
+            filters=filters["facets"],
+            point=point,
+            radius_km=filters.get("rayon"),
+            sort=filters.get("tri") or "relevance",
         )
-    labels = registry.facet_labels()
-    listed = registry.listed_facets()
-    facets = [
-        {"name": name, "label": labels.get(name, name), "values": values}
-        for name, values in (results.facets.items() if results else [])
-        if values and name in listed
-    ]
-    return render(
-        request,
-        "search/search.html",
-        {
-            "query": search_request.text,
+
+    def page_of(self, request, filters):
+        if filters["q"] or filters["facets"]:
+            return super().page_of(request, filters)
+        number = page_number(request)
+        if number != 1:
+            raise BadRequest(
+                _("Il n'y a pas de page %(number)s sans recherche.") % {"number": number}
+            )
+        return None
+
+    def listing_context(self, request, form, page_obj):
+        filters = form.cleaned_data if form.is_valid() else {}
+        results = page_obj.paginator.object_list if page_obj is not None else None
+        labels = registry.facet_labels()
+        listed = registry.listed_facets()
+        facets = [
+            {"name": name, "label": labels.get(name, name), "values": values}
+            for name, values in (results.facets.items() if results is not None else [])
+            if values and name in listed
+        ]
+        return {
+            "query": filters.get("q", ""),
             "results": results,
-            "page_obj": page_obj,
             "facets": facets,
-            "sort": search_request.sort,
-        },
-    )
+            "sort": filters.get("tri") or "relevance",
+        }
+
+    def render_listing(self, request, context, status=200):
+        return render(request, "search/search.html", context, status=status)
+
+
+search_view = SiteSearch.as_view()
 
 
 @require_GET

@@ -11,7 +11,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import choices, opening_hours
+from directory import choices, maps, opening_hours
+from directory.forms import DirectorySearchForm, Kind
+from directory.search import search_request, with_distances
 from directory.validators import validate_siret
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
@@ -29,16 +31,40 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
     """ "Trouver une action près de chez moi": the directory of a département, or national."""
 
     subpage_types = ENTRY_TYPES
+    form_class = DirectorySearchForm
+    per_page = 20
 
     class Meta:
         verbose_name = _("annuaire")
         verbose_name_plural = _("annuaires")
 
+    def form_kwargs(self, request):
+        return {"departement_code": self.departement_code}
+
+    def search_request(self, filters):
+        return search_request(filters, self.departement_code)
+
+    def display_queryset(self, filters):
+        return records_queryset(filters.get("contenu") or Kind.ACTIONS)
+
+    def listing_context(self, request, form, page_obj):
+        context = {"kind": Kind.ACTIONS, "searched": bool(request.GET)}
+        if page_obj is None:
+            return context
+        filters = form.cleaned_data if form.is_bound else {}
+        records = with_distances(page_obj.object_list)
+        context.update(
+            kind=filters.get("contenu") or Kind.ACTIONS,
+            records=records,
+            map=maps.results_map(records, self.departement_code),
+            origin=filters.get("lieu"),
+            radius=filters.get("rayon"),
+        )
+        return context
+
     @path("")
     def listing(self, request):
-        from directory.views import directory_search
-
-        return directory_search(request, self)
+        return self.serve_listing(request)
 
     @path("communes/", name="communes")
     def communes(self, request):
@@ -421,3 +447,12 @@ class PromeneurNetwork(Orderable):
     handle = models.CharField(_("pseudo ou lien"), max_length=200)
 
     panels = [FieldPanel("network"), FieldPanel("handle")]
+
+
+def records_queryset(kind):
+    """Where the directory loads the records of a page of hits, with what their cards show."""
+    if kind == Kind.LIEUX:
+        return LieuRessourcePage.objects.live().public().select_related("commune", "structure")
+    if kind == Kind.PROMENEURS:
+        return PromeneurPage.objects.live().public().select_related("commune", "structure")
+    return ActionPage.objects.live().public().select_related("commune", "lieu", "structure")

@@ -21,10 +21,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from events import recurrence
+from events import choices, ical, recurrence
 from events.forms import EventPageForm
 from events.recurrence import MAX_OCCURRENCES
 from hub.models import DepartementPage
+
+from .calendar_version import CalendarVersion
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -35,34 +37,10 @@ class EventPage(RoutablePageMixin, Page):
     lieux ressources exists, an optional link to one of them can prefill it.
     """
 
-    class Kind(models.TextChoices):
-        RENCONTRE_RESEAU = "rencontre-reseau", _("Rencontre du réseau")
-        JOURNEE_DEPARTEMENTALE = "journee-departementale", _("Journée départementale")
-        ANALYSE_PRATIQUE = "analyse-pratique", _("Analyse de la pratique")
-        FORMATION = "formation", _("Formation")
-        COMITE_PILOTAGE = "comite-pilotage", _("Comité de pilotage")
-        RENCONTRE_PARTENAIRES = "rencontre-partenaires", _("Rencontre avec les partenaires")
-        TEMPS_FORT_PARENTS = "temps-fort-parents", _("Temps fort pour les parents")
-        AUTRE = "autre", _("Autre")
-
-    class Audience(models.TextChoices):
-        PROFESSIONNELS = "professionnels", _("Professionnels")
-        PARENTS = "parents", _("Parents")
-        PROMENEURS = "promeneurs", _("Promeneurs du Net")
-
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmé")
-        CANCELLED = "cancelled", _("Annulé")
-        POSTPONED = "postponed", _("Reporté")
-
-    class Recurrence(models.TextChoices):
-        NONE = "", _("Pas de répétition")
-        WEEKLY = recurrence.WEEKLY, _("Chaque semaine, le même jour")
-        MONTHLY_DAY = recurrence.MONTHLY_DAY, _("Chaque mois, à la même date (ex. le 15)")
-        MONTHLY_WEEKDAY = (
-            recurrence.MONTHLY_WEEKDAY,
-            _("Chaque mois, le même jour de la semaine (ex. le 2e mardi)"),
-        )
+    Kind = choices.Kind
+    Audience = choices.Audience
+    Status = choices.Status
+    Recurrence = choices.Recurrence
 
     uid = models.UUIDField(
         _("identifiant de calendrier"), default=uuid.uuid4, editable=False, unique=True
@@ -319,9 +297,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ical/", name="ics")
     def ics(self, request):
-        from events.ical import EventCalendarFeed
-
-        return EventCalendarFeed(event=self)(request)
+        return ical.EventCalendarFeed(event=self, version=CalendarVersion.current())(request)
 
 
 class EventExceptionDate(Orderable):

@@ -6,111 +6,149 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
-from events import recurrence
+from events import choices, recurrence
 from events.calendar_month import month_grid
-from events.filters import parse_filters
+from events.filters import AgendaFilterForm, EventFilters
+from events.ical import EventCalendarFeed
 from hub.models import DepartementPage
 from hub.models.pages import SectionIndexPage
-from hub.pagination import paginate
+from search.api import ResultList
+
+from .calendar_version import CalendarVersion
+from .event import EventPage
+
+TEMPLATES = {
+    "archive": "events/event_archive_page.html",
+    "month": "events/event_month_page.html",
+}
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The "Agenda" of a département, or of the whole network: upcoming events, month grid,
-    archive and iCalendar feeds, all filterable by kind, audience and département."""
+    archive and iCalendar feeds, all filterable by kind, audience and département.
+
+    Its listing items are occurrences of events, which the search engine does not know: the
+    engine finds the events matching the words, the agenda lays out their occurrences.
+    """
 
     subpage_types = ["events.EventPage"]
+    form_class = AgendaFilterForm
     per_page = 20
+    # Which of the agenda's views is served ("upcoming", "archive", "month"): set by the route.
+    agenda_view = "upcoming"
 
     class Meta:
         verbose_name = gettext_lazy("agenda")
         verbose_name_plural = gettext_lazy("agendas")
 
-    def events(self, filters):
-        """The live events of this agenda matching `filters`, ready for occurrence lists."""
-        from events.models import EventPage
+    # -- the listing hooks ---------------------------------------------------------------
 
-        queryset = self.scoped(EventPage.objects.live())
-        return (
-            filters.apply(queryset)
-            .select_related("departement")
-            .prefetch_related("exception_dates")
-            .order_by("start_date", "pk")
-        )
+    def form_kwargs(self, request):
+        return {"section": self.section, "sections": [] if self.section else self._sections()}
 
-    def listing_context(self, request):
-        section = self.section
-        filters = parse_filters(request, section)
+    def search_request(self, filters):
+        return filters["event_filters"].search_request(self.scope_filters())
+
+    def listing_items(self, filters, search_request):
+        now = timezone.now()
+        events = self.events(filters["event_filters"])
+        if self.agenda_view == "archive":
+            events = events.filter(start_date__lte=timezone.localdate())
+            past = [item for item in recurrence.occurrences(events) if item.ends_at <= now]
+            past.reverse()
+            return past
+        events = events.filter(last_date__gte=timezone.localdate())
+        return recurrence.occurrences(events, after=now)
+
+    def listing_context(self, request, form, page_obj):
+        filters = form.filters() if form.is_valid() else EventFilters()
         feed_url = self.reverse_subpage("feed") + filters.querystring
         absolute_feed_url = request.build_absolute_uri(self.url + feed_url)
-        return filters, {
-            "section": section,
+        return {
+            "view": self.agenda_view,
+            "section": self.section,
             "filters": filters,
-            "kinds": self._choices("Kind"),
-            "audiences": self._choices("Audience"),
-            "departements": None if section else self._departements(),
+            "kinds": choices.Kind.choices,
+            "audiences": choices.Audience.choices,
+            "departements": (
+                None if self.section else [page.departement for page in self._sections()]
+            ),
             "feed_https_url": absolute_feed_url,
             "feed_webcal_url": "webcal://" + absolute_feed_url.split("://", 1)[1],
         }
 
-    @staticmethod
-    def _choices(name):
-        from events.models import EventPage
+    def render_listing(self, request, context, status=200):
+        view = self.agenda_view
+        template = TEMPLATES.get(view) if status == 200 else None
+        response = self.render(request, context_overrides=context, template=template)
+        response.status_code = status
+        return response
 
-        return getattr(EventPage, name).choices
+    # -- what the agenda shows -------------------------------------------------------------
 
-    @staticmethod
-    def _departements():
-        return [
-            section.departement
-            for section in DepartementPage.objects.live()
-            .select_related("departement")
-            .order_by("departement__code")
-        ]
+    def events(self, filters):
+        """The live events of this agenda matching `filters`, ready for occurrence lists."""
+        queryset = self.scoped(EventPage.objects.live())
+        if filters.departement is not None:
+            queryset = queryset.descendant_of(filters.departement.section)
+        if filters.text:
+            found = ResultList(filters.search_request(self.scope_filters())).ids()
+            queryset = queryset.filter(pk__in=found)
+        if filters.kind:
+            queryset = queryset.filter(kind=filters.kind)
+        if filters.audience:
+            queryset = queryset.filter(audience=filters.audience)
+        return (
+            queryset.select_related("departement")
+            .prefetch_related("exception_dates")
+            .order_by("start_date", "pk")
+        )
+
+    def _sections(self):
+        if not hasattr(self, "_live_sections"):
+            self._live_sections = list(
+                DepartementPage.objects.live()
+                .select_related("departement")
+                .order_by("departement__code")
+            )
+        return self._live_sections
 
     @path("", name="upcoming")
     def upcoming(self, request):
-        filters, context = self.listing_context(request)
-        now = timezone.now()
-        events = self.events(filters).filter(last_date__gte=timezone.localdate())
-        page_obj = paginate(request, recurrence.occurrences(events, after=now), self.per_page)
-        context.update(view="upcoming", page_obj=page_obj)
-        return self.render(request, context_overrides=context)
+        self.agenda_view = "upcoming"
+        return self.serve_listing(request)
 
     @path("archives/", name="archive")
     def archive(self, request):
-        filters, context = self.listing_context(request)
-        now = timezone.now()
-        events = self.events(filters).filter(start_date__lte=timezone.localdate())
-        past = [item for item in recurrence.occurrences(events) if item.ends_at <= now]
-        past.reverse()
-        context.update(view="archive", page_obj=paginate(request, past, self.per_page))
-        return self.render(
-            request, context_overrides=context, template="events/event_archive_page.html"
-        )
+        self.agenda_view = "archive"
+        return self.serve_listing(request)
 
     @re_path(r"^mois/(?P<year>\d{4})-(?P<month>\d{2})/$", name="month")
     def month(self, request, year, month):
-        filters, context = self.listing_context(request)
+        self.agenda_view = "month"
         try:
             first_day = datetime.date(int(year), int(month), 1)
         except ValueError:
             raise BadRequest(
                 _("Le mois « %(value)s » n'existe pas.") % {"value": f"{year}-{month}"}
             ) from None
+        form, cleaned = self.valid_filters(request)
+        if cleaned is None:
+            return self.invalid_listing(request, form)
+        filters = cleaned["event_filters"]
         grid = month_grid(first_day)
         events = self.events(filters).filter(
             start_date__lte=grid.last_day, last_date__gte=grid.first_day
         )
         grid.fill(recurrence.occurrences(events, *grid.bounds()))
-        context.update(
-            view="month",
-            grid=grid,
-            previous_url=self._month_url(grid.previous_month, filters),
-            next_url=self._month_url(grid.next_month, filters),
-        )
-        return self.render(
-            request, context_overrides=context, template="events/event_month_page.html"
-        )
+        context = {
+            "form": form,
+            "grid": grid,
+            "previous_url": self._month_url(grid.previous_month, filters),
+            "next_url": self._month_url(grid.next_month, filters),
+            **self.listing_context(request, form, None),
+        }
+        return self.render_listing(request, context)
 
     def _month_url(self, day, filters):
         return (
@@ -121,6 +159,4 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("ical/", name="feed")
     def feed(self, request):
-        from events.ical import EventCalendarFeed
-
-        return EventCalendarFeed(index_page=self)(request)
+        return EventCalendarFeed(index_page=self, version=CalendarVersion.current())(request)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hub.pagination import paginate
+from search.pagination import paginate
 
 from . import exports
 from .access import section_or_refuse, sections_for

@@ -1,3 +1,6 @@
+from dataclasses import replace
+
+from django.core.exceptions import BadRequest
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,12 +10,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from search.api import SearchRequest
-from search.listing import load_page, search_page
+from search.api import ResultList, SearchRequest, load_objects
+from search.listing import ListingForm, WordsField
 
 from .pages import SectionIndexPage
 
-MAX_WORDS_LENGTH = 100
+
+class NewsFilterForm(ListingForm):
+    q = WordsField(label=_("Rechercher dans les actualités"))
 
 
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -20,43 +25,48 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
     subpage_types = ["hub.NewsPage"]
     per_page = 10
+    form_class = NewsFilterForm
+    feed_length = 30
 
     class Meta:
         verbose_name = _("liste des actualités")
         verbose_name_plural = _("listes des actualités")
 
-    def news(self):
-        return (
-            self.scoped(NewsPage.objects.live())
-            .select_related("feed_image")
-            .order_by("-date", "-pk")
-        )
-
-    def search_request(self, text):
-        """News of this listing through the site's search: newest first, best match with words."""
-        section = self.section
+    def search_request(self, filters):
+        """Newest first; best match first when words are typed."""
+        text = filters.get("q", "")
         return SearchRequest(
             text=text,
             types=["news"],
-            filters={"departement": [section.departement.code]} if section else {},
+            filters=self.scope_filters(),
             sort="relevance" if text else "date",
-            per_page=self.per_page,
             facets=False,
             snippets=False,
         )
 
+    def display_queryset(self, filters):
+        return NewsPage.objects.live().select_related("feed_image")
+
+    def listing_context(self, request, form, page_obj):
+        return {"query": form.cleaned_data.get("q", "") if form.is_valid() else ""}
+
+    def latest(self, filters):
+        """The newest items of the listing (words of `filters` applied), for its feed."""
+        wanted = replace(self.search_request(filters), per_page=self.feed_length)
+        return load_objects(ResultList(wanted).hits, self.display_queryset(filters))
+
     @path("")
     def listing(self, request):
-        text = " ".join(request.GET.get("q", "").split())[:MAX_WORDS_LENGTH]
-        _results, page_obj = search_page(request, self.search_request(text))
-        load_page(page_obj, NewsPage.objects.live().select_related("feed_image"))
-        return self.render(request, context_overrides={"page_obj": page_obj, "query": text})
+        return self.serve_listing(request)
 
     @path("flux/", name="feed")
     def feed(self, request):
         from hub.feeds import NewsFeed
 
-        return NewsFeed(self)(request)
+        form, filters = self.valid_filters(request)
+        if filters is None:
+            raise BadRequest(" ".join(form.problems()))
+        return NewsFeed(self, self.latest(filters))(request)
 
 
 class NewsPage(Page):

@@ -1,10 +1,12 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from hub.permissions import StructuralPagePermissionTester
+from search.listing import SearchListing
 
 
 class StructuralPage(Page):
@@ -83,11 +85,12 @@ class DepartementPage(StructuralPage):
         return _("Coordination %(departement)s") % {"departement": self.departement.nom}
 
 
-class SectionIndexPage(StructuralPage):
+class SectionIndexPage(SearchListing, StructuralPage):
     """A listing page placed once under the national home page and once under each section.
 
     Under a département section it lists that département's content; under the home page it
-    lists the content of every département.
+    lists the content of every département. Each listing fills in the hooks of
+    `search.listing.SearchListing` in its own model module; its section is resolved once.
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -103,12 +106,24 @@ class SectionIndexPage(StructuralPage):
     def can_create_at(cls, parent):
         return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
 
-    @property
+    @cached_property
     def section(self):
         """The département section this listing belongs to, or None for a national listing."""
         return DepartementPage.objects.ancestor_of(self).select_related("departement").first()
 
+    @property
+    def departement_code(self):
+        return self.section.departement.code if self.section else None
+
+    def scope_filters(self):
+        """The search filters that keep this listing to its département."""
+        return {"departement": [self.departement_code]} if self.section else {}
+
     def scoped(self, queryset):
         """Restrict a page queryset to this listing's département, when it has one."""
-        section = self.section
-        return queryset.descendant_of(section) if section else queryset
+        return queryset.descendant_of(self.section) if self.section else queryset
+
+    def render_listing(self, request, context, status=200):
+        response = self.render(request, context_overrides=context)
+        response.status_code = status
+        return response

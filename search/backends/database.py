@@ -11,12 +11,14 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, Count, F
 from django.db.models.expressions import RawSQL
 
-from ..api import SearchHit, SearchResults, distance_km, label_facets
+from ..geo import KM_PER_DEGREE, distance_km
 from ..highlight import highlight
 from ..models import SearchEntry, SearchFacetValue, SearchTerm
+from ..query import ParsedQuery
 from ..text import stem, terms, words
+from ..types import EngineResults, SearchHit
+from .base import SearchBackend
 
-KM_PER_DEGREE = 111.195
 ENTRY_FIELDS = [
     "title",
     "body",
@@ -29,9 +31,8 @@ ENTRY_FIELDS = [
 ]
 
 
-class DatabaseEngine:
+class DatabaseEngine(SearchBackend):
     name = "database"
-    unavailable_errors = ()
 
     @property
     def postgres(self):
@@ -275,17 +276,15 @@ class DatabaseEngine:
             )
             for row in counts:
                 facets.setdefault(row["name"], {})[row["value"]] = row["count"]
-        return SearchResults(
+        return EngineResults(
             hits=hits,
             total=total,
-            facets=label_facets(facets, request),
+            facet_counts=facets,
             suggestion=parsed.suggestion,
             engine=self.name,
         )
 
     def autocomplete(self, prefix, limit):
-        from ..query import ParsedQuery
-
         typed = words(prefix)
         if not typed:
             return []

@@ -28,9 +28,12 @@ from elasticsearch.dsl import Document, GeoPoint, Keyword, Search, Text, analyze
 from elasticsearch.dsl import Q as EsQ
 from elasticsearch.helpers import BulkIndexError, bulk
 
-from ..api import SearchHit, SearchResults, label_facets
+from .. import registry
+from ..geo import distance_km
 from ..query import ParsedQuery
 from ..text import words
+from ..types import EngineResults, SearchHit
+from .base import SearchBackend
 
 PRE, POST = "\x02", "\x03"
 VENDOR_MEDIA_TYPE = re.compile(
@@ -98,7 +101,7 @@ def document_class(searchable, alias):
     return type(f"{searchable.key.title()}Document", (HubDocument,), attrs)
 
 
-class ElasticEngine:
+class ElasticEngine(SearchBackend):
     name = "elasticsearch"
     unavailable_errors = (TransportError, ApiError, BulkIndexError)
 
@@ -118,8 +121,6 @@ class ElasticEngine:
         return f"{self.prefix}-{key}"
 
     def _types(self, keys=None):
-        from .. import registry
-
         return [item for item in registry.all_types() if not keys or item.key in keys]
 
     # Writing -----------------------------------------------------------------------------
@@ -151,8 +152,6 @@ class ElasticEngine:
         return alias
 
     def index_documents(self, documents):
-        from .. import registry
-
         actions = [
             self._action(doc, self.ensure_index(registry.get(doc["type"]))) for doc in documents
         ]
@@ -217,9 +216,7 @@ class ElasticEngine:
     def search(self, request, parsed):
         indices = self._indices(request.types)
         if not indices:
-            return SearchResults(
-                hits=[], total=0, facets={}, suggestion=parsed.suggestion, engine=self.name
-            )
+            return EngineResults(hits=[], total=0, suggestion=parsed.suggestion, engine=self.name)
         search = Search(using=self.client, index=indices)
         if parsed:
             search = search.query(_text_query(parsed))
@@ -237,8 +234,6 @@ class ElasticEngine:
                 )
         search = search.sort(*_sort(request, bool(parsed)))
         if request.facets:
-            from .. import registry
-
             for name in registry.facet_labels():
                 search.aggs.bucket(name, "terms", field=f"facet_{name}", size=200)
         if request.snippets:
@@ -271,8 +266,6 @@ class ElasticEngine:
             if request.point and request.sort == "distance" and len(hit.meta.sort) > 0:
                 distance = float(hit.meta.sort[0])
             elif request.point and getattr(hit, "location", None):
-                from ..api import distance_km
-
                 distance = distance_km(request.point, (hit.location.lat, hit.location.lon))
             hits.append(
                 SearchHit(
@@ -294,10 +287,10 @@ class ElasticEngine:
                 buckets = response.aggregations[name].buckets
                 if buckets:
                     facets[name] = {bucket.key: bucket.doc_count for bucket in buckets}
-        return SearchResults(
+        return EngineResults(
             hits=hits,
             total=response.hits.total.value,
-            facets=label_facets(facets, request),
+            facet_counts=facets,
             suggestion=parsed.suggestion,
             engine=self.name,
         )
@@ -349,7 +342,7 @@ def _sort(request, has_text):
     if request.sort == "listing":
         return [{"sort_key": {"order": "asc", "unmapped_type": "keyword"}}, "object_id"]
     if request.sort == "date" or not has_text:
-        return [{"date": {"order": "desc", "missing": "_last"}}, {"title.autocomplete": "asc"}][:1]
+        return [{"date": {"order": "desc", "missing": "_last"}}, {"sort_key": "asc"}, "object_id"]
     return ["_score", {"date": {"order": "desc", "missing": "_last"}}]
 
 

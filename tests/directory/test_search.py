@@ -190,20 +190,16 @@ class QueryCountTests(TestCase):
         return len(context.captured_queries), len(titles(response))
 
     def test_query_count_does_not_grow_with_results(self):
-        from directory import views
+        from unittest import mock
+
+        from directory.models import DirectoryIndexPage
 
         self.client.get("/nord/annuaire/")  # warm the site's cached root paths
         for params in ({}, {"lieu": "Roubaix"}):
-            views.PER_PAGE = 5
-            try:
+            with mock.patch.object(DirectoryIndexPage, "per_page", 5):
                 few, shown_few = self.count_queries(params)
-            finally:
-                views.PER_PAGE = 20
-            views.PER_PAGE = 25
-            try:
+            with mock.patch.object(DirectoryIndexPage, "per_page", 25):
                 many, shown_many = self.count_queries(params)
-            finally:
-                views.PER_PAGE = 20
             self.assertEqual((shown_few, shown_many), (5, 25))
             self.assertEqual(few, many, params)
 

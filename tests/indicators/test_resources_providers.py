@@ -8,9 +8,8 @@ from django.test import TestCase
 from django.urls import reverse
 
 from hub.indicators.registry import compute_figures, compute_items, providers
-from resources.downloads import record_download
 from resources.indicator_providers import LibraryProvider
-from resources.models import ResourceFile
+from resources.models import ResourceFile, record_download
 from tests.builders import build_network
 from tests.indicators.known_content import months
 from tests.resources.builders import add_resource

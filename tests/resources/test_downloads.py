@@ -9,8 +9,7 @@ from django.db import connection, connections
 from django.test import TestCase, TransactionTestCase
 from wagtail.models import PageViewRestriction
 
-from resources.downloads import record_download
-from resources.models import MonthlyDownloads, ResourceFile
+from resources.models import MonthlyDownloads, ResourceFile, record_download
 from tests.builders import build_network
 
 from . import samples

@@ -2,9 +2,8 @@ import datetime
 
 from django.test import TestCase
 
-from resources.downloads import record_download
 from resources.indicators import downloads_by_month, tools_produced
-from resources.models import ResourceFile
+from resources.models import ResourceFile, record_download
 from tests.builders import build_network
 
 from .builders import add_resource

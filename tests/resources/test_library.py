@@ -8,8 +8,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from resources.downloads import record_download
-from resources.models import ResourceFile, ResourcePage
+from resources.models import ResourceFile, ResourcePage, record_download
 from tests.builders import build_network
 
 from . import samples

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from directory.models.pages import records_queryset
 from directory.search import search_request, with_distances
 from hub.models import DepartementPage
 from search.api import ResultList, load_objects
+from search.pagination import page_number
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -96,15 +98,13 @@ def error(message, status=400, **extra):
     return JsonResponse({"erreur": message, **extra}, status=status)
 
 
-def _int_param(request, name, default, maximum=None):
-    raw = request.GET.get(name, str(default))
+def _per_page(request):
+    """`par_page` (1 to MAX_PER_PAGE, PER_PAGE by default), or None when it is not."""
     try:
-        value = int(raw)
+        value = int(request.GET.get("par_page", PER_PAGE))
     except ValueError:
         return None
-    if value < 1 or (maximum and value > maximum):
-        return None
-    return value
+    return value if 1 <= value <= MAX_PER_PAGE else None
 
 
 @require_GET
@@ -125,23 +125,23 @@ def records(request, kind):
                 for field, messages in form.errors.items()
             },
         )
-    page_number = _int_param(request, "page", 1)
-    per_page = _int_param(request, "par_page", PER_PAGE, MAX_PER_PAGE)
-    if page_number is None or per_page is None:
-        return error(
-            _("« page » doit être un entier ≥ 1 et « par_page » un entier de 1 à %(max)s.")
-            % {"max": MAX_PER_PAGE}
-        )
+    try:
+        number = page_number(request)
+    except BadRequest as refusal:
+        return error(str(refusal))
+    per_page = _per_page(request)
+    if per_page is None:
+        return error(_("« par_page » doit être un entier de 1 à %(max)s.") % {"max": MAX_PER_PAGE})
     wanted = replace(
-        search_request(form.cleaned_data, departement or None), page=page_number, per_page=per_page
+        search_request(form.cleaned_data, departement or None), page=number, per_page=per_page
     )
     paginator = Paginator(ResultList(wanted), per_page)
     try:
-        page_obj = paginator.page(page_number)
+        page_obj = paginator.page(number)
     except EmptyPage:
         return error(
             _("La page %(number)s n'existe pas : %(count)s page(s).")
-            % {"number": page_number, "count": paginator.num_pages},
+            % {"number": number, "count": paginator.num_pages},
             status=404,
         )
 

@@ -1,5 +1,5 @@
-"""Parsing of the parent-facing search filters (GET parameters), kept apart from the query so
-that the site-wide search can reuse it."""
+"""The parent-facing filters of the directory (query string), shared by its listing and its
+JSON API; `directory.search` turns them into a search request."""
 
 import re
 

@@ -21,6 +21,7 @@ errors announced, and the status 400. Bad page numbers are a 400 too (`search.pa
 from dataclasses import replace
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .api import ResultList, load_objects
@@ -62,7 +63,7 @@ class ListingForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for name in self.fields:
-            if hasattr(self.data, "getlist") and len(self.data.getlist(name)) > 1:
+            if len(self.data.getlist(name)) > 1:
                 self.add_error(
                     None,
                     _("Le filtre « %(name)s » ne peut avoir qu'une valeur.") % {"name": name},
@@ -150,7 +151,7 @@ class SearchListing:
         defaults."""
         form = self.filter_form(request)
         if not form.is_bound:
-            blank = self.form_class({}, **self.form_kwargs(request))
+            blank = self.form_class(QueryDict(), **self.form_kwargs(request))
             blank.is_valid()
             return form, blank.cleaned_data
         return form, (form.cleaned_data if form.is_valid() else None)

@@ -27,7 +27,10 @@ How an app plugs its content in (loaded automatically when the app is installed)
 
 Pages are then kept in the index on publish, unpublish, move and delete; plain models on save
 and delete (see `search.signals`). Bulk imports call `search.indexing.update_objects(objs)` once
-at the end. Listings call `search.api.search(SearchRequest(types=["action"], ...))`.
+at the end. Listings follow `search.listing.SearchListing`; the site search page is one of them.
+
+The apps also name what they own: `register_value_labels` (the départements' names of the
+"departement" facet) and `register_suggestions` (communes in the search box).
 """
 
 from collections.abc import Callable, Iterable

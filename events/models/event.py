@@ -33,8 +33,7 @@ class EventPage(RoutablePageMixin, Page):
     """A meeting of the network or a "temps fort" for parents, possibly recurring.
 
     `uid` names the event in calendar applications for its whole life; `sequence` counts its
-    publications (iCalendar SEQUENCE). The place is typed in for now; once the directory of
-    lieux ressources exists, an optional link to one of them can prefill it.
+    publications (iCalendar SEQUENCE). The place is typed in.
     """
 
     Kind = choices.Kind

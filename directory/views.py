@@ -3,10 +3,10 @@ from django.views.decorators.http import require_GET
 
 from directory import maps
 from directory.forms import DirectorySearchForm, Kind
-from directory.models import Commune
-from directory.reference import search_key
 from directory.search import records_of, search_request
 from search.listing import search_page
+from territories.communes import search_key
+from territories.models import Commune
 
 PER_PAGE = 20
 

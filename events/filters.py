@@ -22,7 +22,7 @@ MAX_WORDS_LENGTH = 100
 class EventFilters:
     kind: str = ""
     audience: str = ""
-    departement: object = None  # hub.Departement, only on the national agenda
+    departement: object = None  # territories.Departement, only on the national agenda
     text: str = ""
 
     def search_request(self):

@@ -2,8 +2,8 @@
 
 from functools import lru_cache
 
-from hub.reference_data import load
 from search.text import fold
+from territories.reference import load
 
 
 @lru_cache(maxsize=1)

@@ -52,7 +52,7 @@ class DirectoryEntry(Page):
 
     address = models.CharField(_("adresse"), max_length=250, blank=True)
     commune = models.ForeignKey(
-        "directory.Commune",
+        "territories.Commune",
         verbose_name=_("commune"),
         null=True,
         blank=True,
@@ -245,7 +245,7 @@ class LieuStop(Orderable):
 
     lieu = ParentalKey(LieuRessourcePage, on_delete=models.CASCADE, related_name="stops")
     commune = models.ForeignKey(
-        "directory.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
+        "territories.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
     )
     place = models.CharField(_("lieu"), max_length=200)
     schedule = models.CharField(_("jours et horaires"), max_length=200)

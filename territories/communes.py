@@ -1,0 +1,38 @@
+"""Finding communes by what people type: a name, a postal code or an autocomplete label."""
+
+import re
+import unicodedata
+
+from .models import Commune
+
+POSTAL_CODE = re.compile(r"^\d{5}$")
+
+
+def search_key(text):
+    """No accents, hyphens and apostrophes as spaces, "Saint-Étienne", "saint etienne"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    for char in "-'’":
+        text = text.replace(char, " ")
+    return " ".join(text.lower().split())
+
+
+def find_commune(text, departement_code=None):
+    """The commune meant by a name, a postal code or an autocomplete label "Roubaix (59100)"."""
+    text = text.strip()
+    match = re.match(r"^(.*?)\s*\((\d{2,5}[AB]?)\)$", text)
+    hint = None
+    if match:
+        text, hint = match.group(1).strip(), match.group(2)
+    if POSTAL_CODE.match(text):
+        candidates = Commune.objects.filter(codes_postaux__contains=text)
+    else:
+        candidates = Commune.objects.filter(search_name=search_key(text))
+        if hint and POSTAL_CODE.match(hint):
+            candidates = candidates.filter(codes_postaux__contains=hint)
+        elif hint:
+            candidates = candidates.filter(departement_code=hint)
+    candidates = list(candidates.filter(latitude__isnull=False).order_by("-population")[:20])
+    if departement_code:
+        local = [commune for commune in candidates if commune.departement_code == departement_code]
+        candidates = local or candidates
+    return candidates[0] if candidates else None

@@ -1,7 +1,8 @@
 """Finding communes by what people type: a name, a postal code or an autocomplete label."""
 
 import re
-import unicodedata
+
+from search.text import fold
 
 from .models import Commune
 
@@ -9,11 +10,11 @@ POSTAL_CODE = re.compile(r"^\d{5}$")
 
 
 def search_key(text):
-    """No accents, hyphens and apostrophes as spaces, "Saint-Étienne", "saint etienne"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """`search.text.fold`, hyphens and apostrophes as spaces: "Saint-Étienne", "saint etienne"."""
+    text = fold(text)
     for char in "-'’":
         text = text.replace(char, " ")
-    return " ".join(text.lower().split())
+    return " ".join(text.split())
 
 
 def find_commune(text, departement_code=None):

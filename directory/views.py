@@ -1,12 +1,7 @@
-from django.http import JsonResponse
-from django.views.decorators.http import require_GET
-
 from directory import maps
 from directory.forms import DirectorySearchForm, Kind
 from directory.search import records_of, search_request
 from search.listing import search_page
-from territories.communes import search_key
-from territories.models import Commune
 
 PER_PAGE = 20
 
@@ -35,35 +30,3 @@ def directory_search(request, index):
         radius=filters.get("rayon"),
     )
     return index.render(request, context_overrides=context)
-
-
-def autocomplete_label(commune):
-    """ "Roubaix (59100)": what the place field shows and `find_commune` reads back."""
-    return f"{commune.nom} ({(commune.postal_codes or [commune.departement_code])[0]})"
-
-
-@require_GET
-def commune_autocomplete(request):
-    """Up to 10 communes whose name or postal code starts with `q`, for the place field."""
-    text = request.GET.get("q", "").strip()[:60]
-    if len(text) < 2:
-        return JsonResponse({"results": []})
-    communes = Commune.objects.filter(latitude__isnull=False)
-    if text.isdigit():
-        communes = communes.filter(codes_postaux__contains=text)
-    else:
-        communes = communes.filter(search_name__startswith=search_key(text))
-    communes = communes.order_by("-population")[:10]
-    return JsonResponse(
-        {
-            "results": [
-                {
-                    "label": autocomplete_label(commune),
-                    "code": commune.code,
-                    "nom": commune.nom,
-                    "codes_postaux": commune.postal_codes,
-                }
-                for commune in communes
-            ]
-        }
-    )

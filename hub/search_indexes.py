@@ -1,14 +1,11 @@
-"""Hub content in the site-wide search: news items, commune suggestions."""
+"""Hub content in the site-wide search: news items."""
 
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import SearchableType, register, register_suggestions
+from search.registry import SearchableType, register
 
-from .communes import communes_starting_with
 from .models import NewsPage
 from .sections import departement_code_of
-
-register_suggestions(communes_starting_with)
 
 register(
     SearchableType(

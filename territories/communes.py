@@ -2,6 +2,8 @@
 
 import re
 
+from django.db.models import Q
+
 from search.text import fold
 
 from .models import Commune
@@ -37,3 +39,14 @@ def find_commune(text, departement_code=None):
         local = [commune for commune in candidates if commune.departement_code == departement_code]
         candidates = local or candidates
     return candidates[0] if candidates else None
+
+
+def communes_starting_with(text):
+    """Communes whose name (folded) or one of whose postal codes starts with `text`, the most
+    populous first: what both commune autocompletes offer."""
+    text = text.strip()
+    if text.isdigit():
+        starts = Q(codes_postaux__startswith=text) | Q(codes_postaux__contains=f",{text}")
+    else:
+        starts = Q(search_name__startswith=search_key(text))
+    return Commune.objects.filter(starts).order_by("-population", "nom")

@@ -1,7 +1,8 @@
-"""Territories in the site-wide search: the départements' names."""
+"""Territories in the site-wide search: the départements' names and commune suggestions."""
 
-from search.registry import register_value_labels
+from search.registry import register_suggestions, register_value_labels
 
+from .communes import communes_starting_with
 from .models import Departement
 
 
@@ -11,4 +12,17 @@ def departement_labels(codes):
     return {code: f"{names[code]} ({code})" for code in names}
 
 
+def commune_suggestions(prefix, limit=5):
+    """ "Roubaix (59)" for the most populous communes starting with `prefix`."""
+    return [
+        {
+            "label": f"{commune.nom} ({commune.departement_code})",
+            "value": commune.nom,
+            "kind": "commune",
+        }
+        for commune in communes_starting_with(prefix)[:limit]
+    ]
+
+
 register_value_labels("departement", departement_labels)
+register_suggestions(commune_suggestions)

@@ -42,7 +42,7 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("communes/", name="communes")
     def communes(self, request):
-        from directory.views import commune_autocomplete
+        from territories.views import commune_autocomplete
 
         return commune_autocomplete(request)
 

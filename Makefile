@@ -44,6 +44,7 @@ run: demo
 lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 check: deps
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check

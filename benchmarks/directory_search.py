@@ -62,8 +62,9 @@ def add_actions(missing, seed):
 
     from benchmarks.bulk_pages import bulk_pages
     from directory import choices
-    from directory.models import ActionPage, Commune, DirectoryIndexPage
+    from directory.models import ActionPage, DirectoryIndexPage
     from hub.taxonomies import Theme
+    from territories.models import Commune
 
     rng = random.Random(seed)
     indexes = list(DirectoryIndexPage.objects.filter(depth__gt=3))

@@ -31,10 +31,11 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from benchmarks.bulk_pages import bulk_pages  # noqa: E402
-from directory.models import ActionPage, Commune, DirectoryIndexPage  # noqa: E402
+from directory.models import ActionPage, DirectoryIndexPage  # noqa: E402
 from events.models import EventIndexPage, EventPage  # noqa: E402
 from hub.indicators.models import ActivityRecord  # noqa: E402
 from hub.models import NewsPage  # noqa: E402
+from territories.models import Commune  # noqa: E402
 
 
 def add_activity_records(section, rng, count):

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from directory import choices
-from directory.models import ActionPage, Commune, DirectoryIndexPage, LieuRessourcePage
+from directory.models import ActionPage, DirectoryIndexPage, LieuRessourcePage
 from hub.taxonomies import Theme
+from territories.models import Commune
 
 LIST_SEPARATOR = ";"
 MAX_ROWS = 5000

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from directory import choices
 from directory.csv_io import ImportFailed, ImportReport
-from directory.models import ActionPage, Commune, DirectoryIndexPage, StructurePage
+from directory.models import ActionPage, DirectoryIndexPage, StructurePage
 from hub.taxonomies import Theme
+from territories.models import Commune
 
 SOURCE = "hub-parentalite"
 PARENTALITE = "famille--soutien-a-la-parentalite-et-a-leducation"

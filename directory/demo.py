@@ -12,7 +12,6 @@ from django.utils import timezone
 from directory import choices
 from directory.models import (
     ActionPage,
-    Commune,
     DirectoryIndexPage,
     LieuRessourcePage,
     LieuStop,
@@ -20,8 +19,9 @@ from directory.models import (
     PromeneurPage,
     StructurePage,
 )
-from directory.reference import search_key
 from hub.taxonomies import Theme
+from territories.communes import search_key
+from territories.models import Commune
 
 TOWNS = {
     "59": [

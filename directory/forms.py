@@ -1,19 +1,15 @@
 """The parent-facing filters of the directory (query string), shared by its listing and its
 JSON API; `directory.search` turns them into a search request."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory import choices
-from directory.models import Commune
-from directory.reference import search_key
 from hub.taxonomies import Theme
 from search.listing import ListingForm, WordsField
+from territories.communes import find_commune
 
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
-POSTAL_CODE = re.compile(r"^\d{5}$")
 
 
 class Kind:
@@ -25,28 +21,6 @@ class Kind:
         (LIEUX, _("Lieux ressources")),
         (PROMENEURS, _("Promeneurs du Net")),
     ]
-
-
-def find_commune(text, departement_code=None):
-    """The commune meant by a name, a postal code or an autocomplete label "Roubaix (59100)"."""
-    text = text.strip()
-    match = re.match(r"^(.*?)\s*\((\d{2,5}[AB]?)\)$", text)
-    hint = None
-    if match:
-        text, hint = match.group(1).strip(), match.group(2)
-    if POSTAL_CODE.match(text):
-        candidates = Commune.objects.filter(codes_postaux__contains=text)
-    else:
-        candidates = Commune.objects.filter(search_name=search_key(text))
-        if hint and POSTAL_CODE.match(hint):
-            candidates = candidates.filter(codes_postaux__contains=hint)
-        elif hint:
-            candidates = candidates.filter(departement_code=hint)
-    candidates = list(candidates.filter(latitude__isnull=False).order_by("-population")[:20])
-    if departement_code:
-        local = [commune for commune in candidates if commune.departement_code == departement_code]
-        candidates = local or candidates
-    return candidates[0] if candidates else None
 
 
 def optional_choice(label, options):

@@ -34,9 +34,10 @@ from django.utils.translation import ngettext
 from wagtail.models import Page, PageLogEntry
 
 from directory.admin_views import RECORD_MODELS, STALE_AFTER
-from directory.models import ActionPage, Commune, LieuRessourcePage, PromeneurPage
+from directory.models import ActionPage, LieuRessourcePage, PromeneurPage
 from hub.indicators.providers import count_by_month
 from hub.indicators.registry import Figure, IndicatorProvider, Item, register
+from territories.models import Commune
 
 
 def state_moment(year):

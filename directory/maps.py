@@ -5,7 +5,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from directory.models import Commune
+from territories.models import Commune
 
 WIDTH = 1000
 MARGIN = 20

@@ -22,7 +22,7 @@ from search.listing import ListingForm, WordsField
 class EventFilters:
     kind: str = ""
     audience: str = ""
-    departement: object = None  # the Departement chosen on the national agenda
+    departement: object = None  # the territories.Departement chosen on the national agenda
     text: str = ""
 
     def search_request(self, scope_filters=None):

@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from hub.models import Departement, NewsPage
+from hub.models import NewsPage
 from hub.sections import create_section
+from territories.models import Departement
 
 DEMO_SECTIONS = [
     {

@@ -6,8 +6,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from hub.models import Departement, NewsIndexPage, NewsPage
+from hub.models import NewsIndexPage, NewsPage
 from hub.sections import create_section, ensure_home_page
+from territories.models import Departement
 
 
 def build_network():

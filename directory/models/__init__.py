@@ -1,4 +1,3 @@
-from .communes import Commune, Epci
 from .pages import (
     ActionPage,
     DirectoryIndexPage,
@@ -11,9 +10,7 @@ from .pages import (
 
 __all__ = [
     "ActionPage",
-    "Commune",
     "DirectoryIndexPage",
-    "Epci",
     "LieuRessourcePage",
     "LieuStop",
     "PromeneurNetwork",

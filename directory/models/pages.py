@@ -4,6 +4,7 @@ edits only its own département (see `hub.permissions`)."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -18,6 +19,7 @@ from directory.validators import validate_siret
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
 from hub.taxonomies import Theme
+from territories.communes import place_suggestions
 
 ENTRY_TYPES = [
     "directory.ActionPage",
@@ -68,9 +70,10 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("communes/", name="communes")
     def communes(self, request):
-        from directory.views import commune_autocomplete
-
-        return commune_autocomplete(request)
+        """Up to 10 communes for the place field, as JSON (the field works without it)."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return JsonResponse({"results": place_suggestions(request.GET.get("q", ""))})
 
 
 class DirectoryEntry(Page):
@@ -78,7 +81,7 @@ class DirectoryEntry(Page):
 
     address = models.CharField(_("adresse"), max_length=250, blank=True)
     commune = models.ForeignKey(
-        "directory.Commune",
+        "territories.Commune",
         verbose_name=_("commune"),
         null=True,
         blank=True,
@@ -271,7 +274,7 @@ class LieuStop(Orderable):
 
     lieu = ParentalKey(LieuRessourcePage, on_delete=models.CASCADE, related_name="stops")
     commune = models.ForeignKey(
-        "directory.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
+        "territories.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
     )
     place = models.CharField(_("lieu"), max_length=200)
     schedule = models.CharField(_("jours et horaires"), max_length=200)

@@ -46,7 +46,7 @@ class EventPage(RoutablePageMixin, Page):
     )
     sequence = models.PositiveIntegerField(_("version publiée"), default=0, editable=False)
     departement = models.ForeignKey(
-        "hub.Departement",
+        "territories.Departement",
         verbose_name=_("département"),
         on_delete=models.PROTECT,
         null=True,

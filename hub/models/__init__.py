@@ -1,5 +1,4 @@
-from .departements import Departement
 from .news import NewsIndexPage, NewsPage
 from .pages import DepartementPage, HomePage
 
-__all__ = ["Departement", "DepartementPage", "HomePage", "NewsIndexPage", "NewsPage"]
+__all__ = ["DepartementPage", "HomePage", "NewsIndexPage", "NewsPage"]

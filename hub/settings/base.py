@@ -23,10 +23,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "hub",
-    "hub.indicators",
     "directory",
     "events",
     "resources",
+    "hub.indicators",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,5 +1,3 @@
-import importlib
-import importlib.util
 import random
 
 from django.contrib.auth import get_user_model
@@ -10,9 +8,6 @@ from django.db import transaction
 from hub import demo
 from hub.models import Departement
 from hub.sections import ensure_home_page
-
-# Apps whose `demo.populate(section, rng)` fills a section, in this order.
-DEMO_APPS = ["hub", "directory", "events", "resources", "hub.indicators"]
 
 
 class Command(BaseCommand):
@@ -36,12 +31,9 @@ class Command(BaseCommand):
             ensure_home_page()
             sections = demo.create_sections()
             demo.create_accounts(sections)
-            for app in DEMO_APPS:
-                if importlib.util.find_spec(f"{app}.demo") is None:
-                    continue
-                module = importlib.import_module(f"{app}.demo")
+            for app, populate in demo.populators():
                 for section in sections:
-                    module.populate(section, rng)
+                    populate(section, rng)
                 self.stdout.write(f"Demo content of {app} loaded.")
         # The demo is written in bulk, without publication signals: index it in one pass.
         call_command("search_index", "rebuild", stdout=self.stdout)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 from hub.models import Departement, NewsPage
-from hub.sections import create_section
+from hub.sections import add_published_child, create_section
 
 DEMO_SECTIONS = [
     {
@@ -156,12 +156,13 @@ def populate(section, rng):
     index = section.get_children().type(NewsIndexPage).first().specific
     today = timezone.localdate()
     for number, (title, intro) in enumerate(NEWS):
-        index.add_child(
-            instance=NewsPage(
+        add_published_child(
+            index,
+            NewsPage(
                 title=title,
                 date=today - datetime.timedelta(days=14 * number + rng.randint(0, 6)),
                 intro=intro,
                 body=f"<p>{intro}</p><p>Renseignements auprès de la coordination "
                 f"départementale ({section.coordination_email}).</p>",
-            )
+            ),
         )

@@ -8,6 +8,7 @@ from django.db import transaction
 from hub import demo
 from hub.models import Departement
 from hub.sections import ensure_home_page
+from search import indexing
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         if not Departement.objects.exists():
             call_command("load_departements", stdout=self.stdout)
         rng = random.Random(options["seed"])
-        with transaction.atomic():
+        with transaction.atomic(), indexing.suspended():
             ensure_home_page()
             sections = demo.create_sections()
             demo.create_accounts(sections)
@@ -35,6 +36,6 @@ class Command(BaseCommand):
                 for section in sections:
                     populate(section, rng)
                 self.stdout.write(f"Demo content of {app} loaded.")
-        # The demo is written in bulk, without publication signals: index it in one pass.
+        # Pages are published without indexing them one by one: index the demo in one pass.
         call_command("search_index", "rebuild", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

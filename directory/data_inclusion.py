@@ -1,5 +1,6 @@
 """Exchange with the data·inclusion schema v1 (structures and services), validated by the
-`data-inclusion-schema` package. Our structures are its structures; our actions its services."""
+`data-inclusion-schema` package, then on import by our models. Our structures are its
+structures; our actions its services."""
 
 import json
 import re

@@ -235,6 +235,7 @@ def _import_structures(batch, records):
 
 
 def _import_services(batch, records, structures):
+    """Write the valid services, each under its structure: of this payload, or imported before."""
     services = []
     for position, raw in enumerate(records, start=1):
         try:
@@ -245,23 +246,20 @@ def _import_services(batch, records, structures):
     for position, item in services:
         errors = []
         if item.code_insee and item.code_insee not in communes:
-            errors.append(
-                _("service n° %(position)s, champ code_insee : commune inconnue « %(code)s ».")
-                % {"position": position, "code": item.code_insee}
-            )
+            message = _("commune inconnue « %(code)s ».") % {"code": item.code_insee}
+            errors.append(_error("service", position, "code_insee", message))
         key = (item.source, item.structure_id)
-        structure = (
-            structures[key]
-            if key in structures
-            else StructurePage.objects.descendant_of(batch.index)
-            .filter(external_id=f"{STRUCTURE_PREFIX}{item.source}:{item.structure_id}")
-            .first()
-        )
-        if key not in structures and structure is None:
-            errors.append(
-                _("service n° %(position)s, champ structure_id : structure « %(id)s » absente.")
-                % {"position": position, "id": item.structure_id}
+        if key in structures:
+            structure = structures[key]  # None when our model refused it: already reported
+        else:
+            structure = (
+                StructurePage.objects.descendant_of(batch.index)
+                .filter(external_id=f"{STRUCTURE_PREFIX}{item.source}:{item.structure_id}")
+                .first()
             )
+            if structure is None:
+                message = _("structure « %(id)s » absente.") % {"id": item.structure_id}
+                errors.append(_error("service", position, "structure_id", message))
         batch.errors += errors
         if errors or structure is None:
             continue

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from directory import csv_io
+from directory.importing import ImportFailed
 from directory.models import (
     ActionPage,
     DirectoryIndexPage,
@@ -85,7 +86,7 @@ def csv_exchange(request):
                 report = csv_io.import_actions(text, index)
             except UnicodeDecodeError:
                 errors = [_("Le fichier doit être encodé en UTF-8.")]
-            except csv_io.ImportFailed as failure:
+            except ImportFailed as failure:
                 errors = failure.errors
             else:
                 messages.success(

@@ -7,4 +7,4 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire")
 
     def ready(self):
-        from directory import signals  # noqa: F401  (connects the receivers)
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -3,15 +3,14 @@ its line and column, re-import updating in place (key: `identifiant`)."""
 
 import csv
 import io
-from dataclasses import dataclass
 
 from django import forms
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from directory import choices
+from directory.importing import ImportFailed, record_import
 from directory.models import ActionPage, DirectoryIndexPage, LieuRessourcePage
 from hub.taxonomies import Theme
 from territories.models import Commune
@@ -53,22 +52,14 @@ COLUMN_OF_FIELD = {field: column for column, field, _doc in COLUMNS}
 LIST_FIELDS = {"themes", "publics"}
 
 
-class ImportFailed(Exception):
-    """Raised with every error found; nothing was written."""
-
-    def __init__(self, errors):
-        super().__init__("\n".join(errors))
-        self.errors = errors
+ROW_FIELDS = [field for _column, field, _doc in COLUMNS if field not in {"lieu", "external_id"}]
 
 
-@dataclass
-class ImportReport:
-    created: int
-    updated: int
+class ActionRowForm(forms.Form):
+    """Reads one CSV row into the model's values (numbers, dates, choices, commune by INSEE code).
 
-
-class ActionRowForm(forms.ModelForm):
-    """Validation of one CSV row with the model's own rules."""
+    The model's own rules then validate the action (see `directory.importing`).
+    """
 
     commune = forms.ModelChoiceField(
         queryset=Commune.objects.all(), to_field_name="code", required=False
@@ -77,9 +68,10 @@ class ActionRowForm(forms.ModelForm):
     publics = forms.MultipleChoiceField(choices=choices.Public.choices, required=False)
     website = forms.URLField(required=False, assume_scheme="https")
 
-    class Meta:
-        model = ActionPage
-        fields = [field for _column, field, _doc in COLUMNS if field not in {"lieu", "external_id"}]
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_fields = forms.fields_for_model(ActionPage, ROW_FIELDS, exclude=self.base_fields)
+        self.fields = {**model_fields, **self.fields}
 
 
 def template_csv():
@@ -140,6 +132,22 @@ def _row_data(row):
     return data
 
 
+def _describe(line):
+    """Words the errors of line `line`: `describe(field, message)`, naming the field's column."""
+
+    def describe(field, message):
+        column = COLUMN_OF_FIELD.get(field)
+        if column:
+            return _("Ligne %(line)s, colonne %(column)s : %(message)s") % {
+                "line": line,
+                "column": column,
+                "message": message,
+            }
+        return _("Ligne %(line)s : %(message)s") % {"line": line, "message": message}
+
+    return describe
+
+
 def import_actions(text, index):
     """Create or update the actions of `text` (CSV) under the directory `index`.
 
@@ -148,92 +156,58 @@ def import_actions(text, index):
     if not isinstance(index, DirectoryIndexPage) or index.section is None:
         raise ImportFailed([_("Choisissez l'annuaire d'un département.")])
     reader = _read(text)
-    existing = {
-        page.external_id: page
-        for page in ActionPage.objects.descendant_of(index).exclude(external_id="")
-    }
     lieux = {
         page.external_id: page
         for page in LieuRessourcePage.objects.descendant_of(index).exclude(external_id="")
     }
-    errors, valid, seen = [], [], {}
-    for number, row in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            errors.append(_("Le fichier dépasse %(max)s lignes.") % {"max": MAX_ROWS})
-            break
-        if None in row:
-            errors.append(
-                _("Ligne %(line)s : trop de valeurs pour les colonnes.") % {"line": number}
-            )
-            continue
-        data = _row_data(row)
-        key = data.pop("external_id")
-        lieu_key = data.pop("lieu")
-        if not key:
-            errors.append(
-                _("Ligne %(line)s, colonne identifiant : valeur obligatoire.") % {"line": number}
-            )
-        elif key in seen:
-            errors.append(
-                _("Ligne %(line)s, colonne identifiant : « %(key)s » figure déjà ligne %(first)s.")
-                % {"line": number, "key": key, "first": seen[key]}
-            )
-        seen.setdefault(key, number)
-        lieu = None
-        if lieu_key:
-            lieu = lieux.get(lieu_key)
-            if lieu is None:
-                errors.append(
-                    _(
-                        "Ligne %(line)s, colonne lieu : aucun lieu ressource « %(key)s » dans ce "
-                        "département."
-                    )
-                    % {"line": number, "key": lieu_key}
-                )
-        instance = existing.get(key) or ActionPage()
-        form = ActionRowForm(data, instance=instance)
-        if not form.is_valid():
-            for field, messages in form.errors.items():
-                column = COLUMN_OF_FIELD.get(field)
-                for message in messages:
-                    if column:
-                        errors.append(
-                            _("Ligne %(line)s, colonne %(column)s : %(message)s")
-                            % {"line": number, "column": column, "message": message}
-                        )
-                    else:
-                        errors.append(
-                            _("Ligne %(line)s : %(message)s") % {"line": number, "message": message}
-                        )
-            continue
-        if data["commune"] == "" and lieu is None:
-            errors.append(
-                _("Ligne %(line)s, colonne code_insee : indiquez une commune ou un lieu.")
-                % {"line": number}
-            )
-            continue
-        valid.append((key, form, lieu))
-    if errors:
-        raise ImportFailed(errors)
-    return _write(valid, index, existing)
+    seen = {}
+    with record_import(index) as batch:
+        for number, row in enumerate(reader, start=2):
+            if number - 1 > MAX_ROWS:
+                batch.errors.append(_("Le fichier dépasse %(max)s lignes.") % {"max": MAX_ROWS})
+                break
+            describe = _describe(number)
+            if None in row:
+                batch.errors.append(describe(None, _("trop de valeurs pour les colonnes.")))
+                continue
+            key, values, errors = _read_row(row, lieux, seen, describe)
+            seen.setdefault(key, number)
+            batch.errors += errors
+            if not errors:
+                batch.upsert(ActionPage, key, values, describe)
+    return batch.report
 
 
-@transaction.atomic
-def _write(valid, index, existing):
-    created = updated = 0
-    for key, form, lieu in valid:
-        page = form.save(commit=False)
-        page.external_id = key
-        page.lieu = lieu
-        if key in existing:
-            page.save()
-            updated += 1
-        else:
-            page.live = True
-            index.add_child(instance=page)
-            created += 1
-        page.save_revision().publish()
-    return ImportReport(created=created, updated=updated)
+def _read_row(row, lieux, seen, describe):
+    """`(identifiant, values of the action, errors)` of one row; the model validates the values
+    afterwards. `seen` gives the line of each identifiant already read."""
+    data = _row_data(row)
+    key = data.pop("external_id")
+    lieu_key = data.pop("lieu")
+    errors = []
+    if not key:
+        errors.append(describe("external_id", _("valeur obligatoire.")))
+    elif key in seen:
+        errors.append(
+            describe(
+                "external_id",
+                _("« %(key)s » figure déjà ligne %(first)s.") % {"key": key, "first": seen[key]},
+            )
+        )
+    lieu = lieux.get(lieu_key)
+    if lieu_key and lieu is None:
+        message = _("aucun lieu ressource « %(key)s » dans ce département.") % {"key": lieu_key}
+        errors.append(describe("lieu", message))
+    form = ActionRowForm(data)
+    if not form.is_valid():
+        errors += [
+            describe(field, message)
+            for field, messages in form.errors.items()
+            for message in messages
+        ]
+    elif data["commune"] == "" and lieu is None:
+        errors.append(describe("commune", _("indiquez une commune ou un lieu.")))
+    return key, {**form.cleaned_data, "lieu": lieu}, errors
 
 
 def export_actions(queryset):

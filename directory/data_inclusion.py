@@ -1,17 +1,17 @@
 """Exchange with the data·inclusion schema v1 (structures and services), validated by the
-`data-inclusion-schema` package. Our structures are its structures; our actions its services."""
+`data-inclusion-schema` package, then on import by our models. Our structures are its
+structures; our actions its services."""
 
 import json
 import re
 
 import pydantic
 from data_inclusion.schema import v1
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory import choices
-from directory.csv_io import ImportFailed, ImportReport
+from directory.importing import ImportFailed, record_import
 from directory.models import ActionPage, DirectoryIndexPage, StructurePage
 from hub.taxonomies import Theme
 from territories.models import Commune
@@ -125,15 +125,49 @@ def export(structures, actions, request=None):
     }
 
 
-def _errors(kind, position, error):
-    messages = []
-    for item in error.errors():
-        field = ".".join(str(part) for part in item["loc"]) or kind
-        messages.append(
-            _("%(kind)s n° %(position)s, champ %(field)s : %(message)s")
-            % {"kind": kind, "position": position, "field": field, "message": item["msg"]}
-        )
-    return messages
+# Our model fields under their data·inclusion names, to word the model's refusals.
+DI_FIELDS = {
+    "title": "nom",
+    "address": "adresse",
+    "commune": "code_insee",
+    "phone": "telephone",
+    "email": "courriel",
+    "website": "site_web",
+    "opening_hours": "horaires_accueil",
+    "zone": "zone_eligibilite",
+    "cost": "frais",
+    "cost_amount": "frais_precisions",
+    "action_type": "type",
+    "mode": "modes_accueil",
+    "structure": "structure_id",
+}
+
+
+def _error(kind, position, field, message):
+    if field is None:
+        return _("%(kind)s n° %(position)s : %(message)s") % {
+            "kind": kind,
+            "position": position,
+            "message": message,
+        }
+    return _("%(kind)s n° %(position)s, champ %(field)s : %(message)s") % {
+        "kind": kind,
+        "position": position,
+        "field": field,
+        "message": message,
+    }
+
+
+def _schema_errors(kind, position, error):
+    return [
+        _error(kind, position, ".".join(str(part) for part in item["loc"]) or kind, item["msg"])
+        for item in error.errors()
+    ]
+
+
+def _describe(kind, position):
+    """Words a refusal of our model for record n° `position`, under the data·inclusion name."""
+    return lambda field, message: _error(kind, position, DI_FIELDS.get(field, field), message)
 
 
 def import_payload(text, index):
@@ -153,37 +187,10 @@ def import_payload(text, index):
         raise ImportFailed(
             [_("Le fichier doit contenir un objet avec « structures » et « services ».")]
         )
-    errors, structures, services = [], [], []
-    for position, raw in enumerate(payload.get("structures") or [], start=1):
-        try:
-            structures.append(v1.Structure.model_validate(raw))
-        except pydantic.ValidationError as error:
-            errors += _errors("structure", position, error)
-    known_structures = {(item.source, item.id) for item in structures}
-    for position, raw in enumerate(payload.get("services") or [], start=1):
-        try:
-            service = v1.Service.model_validate(raw)
-        except pydantic.ValidationError as error:
-            errors += _errors("service", position, error)
-            continue
-        if service.code_insee and not Commune.objects.filter(code=service.code_insee).exists():
-            errors.append(
-                _("service n° %(position)s, champ code_insee : commune inconnue « %(code)s ».")
-                % {"position": position, "code": service.code_insee}
-            )
-        if (service.source, service.structure_id) not in known_structures and not (
-            StructurePage.objects.descendant_of(index)
-            .filter(external_id=f"{STRUCTURE_PREFIX}{service.source}:{service.structure_id}")
-            .exists()
-        ):
-            errors.append(
-                _("service n° %(position)s, champ structure_id : structure « %(id)s » absente.")
-                % {"position": position, "id": service.structure_id}
-            )
-        services.append(service)
-    if errors:
-        raise ImportFailed(errors)
-    return _write(index, structures, services)
+    with record_import(index) as batch:
+        structures = _import_structures(batch, payload.get("structures") or [])
+        _import_services(batch, payload.get("services") or [], structures)
+    return batch.report
 
 
 def _amount(text):
@@ -191,34 +198,23 @@ def _amount(text):
     return match.group(1).replace(",", ".") if match else None
 
 
-def _upsert(index, model, external_id, fields):
-    page = model.objects.descendant_of(index).filter(external_id=external_id).first()
-    created = page is None
-    if created:
-        page = model(external_id=external_id, live=True)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    if created:
-        index.add_child(instance=page)
-    else:
-        page.save()
-    page.save_revision().publish()
-    return page, created
+def _communes(items):
+    codes = [item.code_insee for item in items if item.code_insee]
+    return {commune.code: commune for commune in Commune.objects.filter(code__in=codes)}
 
 
-@transaction.atomic
-def _write(index, structures, services):
-    created = updated = 0
-    communes = {
-        commune.code: commune
-        for commune in Commune.objects.filter(
-            code__in=[item.code_insee for item in [*structures, *services] if item.code_insee]
-        )
-    }
-    by_key = {}
-    for item in structures:
-        page, is_new = _upsert(
-            index,
+def _import_structures(batch, records):
+    """Write the valid structures; {(source, id): page or None when the model refused it}."""
+    structures = []
+    for position, raw in enumerate(records, start=1):
+        try:
+            structures.append((position, v1.Structure.model_validate(raw)))
+        except pydantic.ValidationError as error:
+            batch.errors += _schema_errors("structure", position, error)
+    communes = _communes([item for _position, item in structures])
+    pages = {}
+    for position, item in structures:
+        pages[(item.source, item.id)] = batch.upsert(
             StructurePage,
             f"{STRUCTURE_PREFIX}{item.source}:{item.id}",
             {
@@ -234,19 +230,43 @@ def _write(index, structures, services):
                 "email": item.courriel or "",
                 "website": str(item.site_web) if item.site_web else "",
             },
+            _describe("structure", position),
         )
-        by_key[(item.source, item.id)] = page
-        created, updated = created + is_new, updated + (not is_new)
-    for item in services:
-        structure = by_key.get((item.source, item.structure_id)) or (
-            StructurePage.objects.descendant_of(index)
-            .filter(external_id=f"{STRUCTURE_PREFIX}{item.source}:{item.structure_id}")
-            .first()
-        )
+    return pages
+
+
+def _import_services(batch, records, structures):
+    """Write the valid services, each under its structure: of this payload, or imported before."""
+    services = []
+    for position, raw in enumerate(records, start=1):
+        try:
+            services.append((position, v1.Service.model_validate(raw)))
+        except pydantic.ValidationError as error:
+            batch.errors += _schema_errors("service", position, error)
+    communes = _communes([item for _position, item in services])
+    for position, item in services:
+        errors = []
+        if item.code_insee and item.code_insee not in communes:
+            message = _("commune inconnue « %(code)s ».") % {"code": item.code_insee}
+            errors.append(_error("service", position, "code_insee", message))
+        key = (item.source, item.structure_id)
+        if key in structures:
+            structure = structures[key]  # None when our model refused it: already reported
+        else:
+            structure = (
+                StructurePage.objects.descendant_of(batch.index)
+                .filter(external_id=f"{STRUCTURE_PREFIX}{item.source}:{item.structure_id}")
+                .first()
+            )
+            if structure is None:
+                message = _("structure « %(id)s » absente.") % {"id": item.structure_id}
+                errors.append(_error("service", position, "structure_id", message))
+        batch.errors += errors
+        if errors or structure is None:
+            continue
         amount = _amount(item.frais_precisions)
         paid = item.frais == "payant"
-        _page, is_new = _upsert(
-            index,
+        batch.upsert(
             ActionPage,
             f"{SERVICE_PREFIX}{item.source}:{item.id}",
             {
@@ -264,13 +284,11 @@ def _write(index, structures, services):
                 "opening_hours": item.horaires_accueil or "",
                 "zone": ",".join(item.zone_eligibilite or []),
                 "address": item.adresse or "",
-                "commune": communes.get(item.code_insee)
-                or (structure.commune if structure else None),
+                "commune": communes.get(item.code_insee) or structure.commune,
                 "latitude": item.latitude,
                 "longitude": item.longitude,
                 "phone": item.telephone or "",
                 "email": item.courriel or "",
             },
+            _describe("service", position),
         )
-        created, updated = created + is_new, updated + (not is_new)
-    return ImportReport(created=created, updated=updated)

@@ -19,6 +19,8 @@ from directory.models import (
     PromeneurPage,
     StructurePage,
 )
+from hub.demo import populator
+from hub.sections import add_published_child
 from hub.taxonomies import Theme
 from territories.communes import search_key
 from territories.models import Commune
@@ -219,15 +221,12 @@ def phone_for(code, rng):
 
 
 def add(index, page, stale=False):
-    now = timezone.now()
-    published = now - datetime.timedelta(days=420 if stale else 30)
-    page.live = True
-    page.first_published_at = published
-    page.last_published_at = published
-    index.add_child(instance=page)
-    return page
+    """Publish `page` a month ago, or over a year ago when `stale` (due for an update)."""
+    published_at = timezone.now() - datetime.timedelta(days=420 if stale else 30)
+    return add_published_child(index, page, published_at=published_at)
 
 
+@populator
 def populate(section, rng):
     code = section.departement.code
     ensure_communes(code)

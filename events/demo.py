@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from events.models import EventAttendance, EventExceptionDate, EventIndexPage, EventPage
+from hub.demo import populator
+from hub.sections import add_published_child
 
 PLACES = {
     "59": [
@@ -233,6 +235,7 @@ def _attendance(occurrences, rng, today):
     return records
 
 
+@populator
 def populate(section, rng):
     index = section.get_children().type(EventIndexPage).first().specific
     today = timezone.localdate()
@@ -282,11 +285,10 @@ def _add_event(index, section, spec, place, organiser, rng, today):
         page.latitude, page.longitude = Decimal(str(latitude)), Decimal(str(longitude))
     if kind in {K.FORMATION, K.JOURNEE_DEPARTEMENTALE}:
         page.registration_url = "https://inscriptions.example.fr/parentalite"
-    index.add_child(instance=page)
     occurrences = page.occurrences()
     if skip is not None and len(occurrences) > skip:
         page.exception_dates = [EventExceptionDate(date=occurrences[skip].start_date)]
         occurrences = [item for item in occurrences if item != occurrences[skip]]
     if kind in MEETING_KINDS and page.status == EventPage.Status.CONFIRMED:
         page.attendances = _attendance(occurrences, rng, today)
-    page.save_revision().publish()
+    add_published_child(index, page)

@@ -7,6 +7,6 @@ class HubConfig(AppConfig):
     verbose_name = _("Hub Parentalité")
 
     def ready(self):
-        from . import admin_refusals, login_throttle, signals  # noqa: F401
+        from . import admin_refusals, signals  # noqa: F401  (signals connects the receivers)
 
         admin_refusals.install()

@@ -1,16 +1,19 @@
-"""Demo content of the hub itself: sections, accounts and news. Other apps add theirs through a
-`demo` module with a `populate(section, rng)` function (see `load_demo_content`)."""
+"""Demo content of the hub itself: sections, accounts and news. Every app adds its own from a
+`demo` module whose `populate(section, rng)` function is declared with `@populator`;
+`load_demo_content` runs them in INSTALLED_APPS order."""
 
 import datetime
 import os
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
 
 from hub.models import NewsPage
-from hub.sections import create_section
+from hub.sections import add_published_child, create_section
 from territories.models import Departement
 
 DEMO_SECTIONS = [
@@ -78,6 +81,25 @@ NEWS = [
 ]
 
 
+_populators = {}
+
+
+def populator(populate):
+    """Declare the `populate(section, rng)` function of an app's `demo` module."""
+    _populators[populate.__module__.removesuffix(".demo")] = populate
+    return populate
+
+
+def populators():
+    """`(app, populate)` of every installed app's `demo` module, in INSTALLED_APPS order."""
+    autodiscover_modules("demo")
+    return [
+        (config.name, _populators[config.name])
+        for config in apps.get_app_configs()
+        if config.name in _populators
+    ]
+
+
 def demo_password():
     return os.environ.get("DEMO_PASSWORD") or settings.DEMO_PASSWORD_DEFAULT
 
@@ -127,6 +149,7 @@ def create_sections():
     return sections
 
 
+@populator
 def populate(section, rng):
     """News of a section: one item a fortnight over the last three months."""
     from hub.models import NewsIndexPage
@@ -134,12 +157,13 @@ def populate(section, rng):
     index = section.get_children().type(NewsIndexPage).first().specific
     today = timezone.localdate()
     for number, (title, intro) in enumerate(NEWS):
-        index.add_child(
-            instance=NewsPage(
+        add_published_child(
+            index,
+            NewsPage(
                 title=title,
                 date=today - datetime.timedelta(days=14 * number + rng.randint(0, 6)),
                 intro=intro,
                 body=f"<p>{intro}</p><p>Renseignements auprès de la coordination "
                 f"départementale ({section.coordination_email}).</p>",
-            )
+            ),
         )

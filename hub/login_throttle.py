@@ -9,9 +9,7 @@ the count. Counting per pair means an attacker cannot lock a coordinator out fro
 import hashlib
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
-from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -51,19 +49,15 @@ def _cache_key(username, request):
     return f"login-failures:{digest}"
 
 
-@receiver(user_login_failed)
-def count_failure(sender, credentials, request=None, **kwargs):
-    if request is None:
-        return
-    key = _cache_key(credentials.get("username", ""), request)
+def count_failure(username, request):
+    """One more failed attempt for `username` from this client (see `hub.signals`)."""
+    key = _cache_key(username, request)
     cache.add(key, 0, lockout_seconds())
     cache.incr(key)
 
 
-@receiver(user_logged_in)
-def reset_failures(sender, request, user, **kwargs):
-    if request is not None:
-        cache.delete(_cache_key(user.get_username(), request))
+def reset_failures(username, request):
+    cache.delete(_cache_key(username, request))
 
 
 class LoginThrottleMiddleware:

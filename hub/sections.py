@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,22 @@ LISTINGS = [
 ]
 
 
-def add_published_child(parent, page):
-    """Add `page` under `parent` and publish it, with a first revision like the admin makes."""
+def add_published_child(parent, page, published_at=None):
+    """Add `page` under `parent` and publish it, with a first revision like the admin makes.
+
+    `published_at` backdates that publication (page dates and revision) once it is done: demo
+    content published months ago, such as directory records due for an update.
+    """
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    revision = page.save_revision()
+    revision.publish()
+    if published_at is not None:
+        Revision.objects.filter(pk=revision.pk).update(created_at=published_at)
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=published_at,
+            last_published_at=published_at,
+            latest_revision_created_at=published_at,
+        )
     page.refresh_from_db()
     return page
 

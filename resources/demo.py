@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.demo import populator
 from hub.sections import add_published_child
 from hub.taxonomies import Theme as T
 
@@ -336,6 +337,7 @@ RESOURCES = [
 COLOURS = [(29, 79, 145), (0, 105, 92), (140, 54, 110), (176, 74, 21)]
 
 
+@populator
 def populate(section, rng):
     """The library of a section: every demo resource, with files, tags and download counts."""
     index = section.get_children().type(ResourceIndexPage).first().specific

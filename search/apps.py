@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,7 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from . import registry, signals
+        from . import signals  # noqa: F401  (connects the receivers)
 
-        registry.autodiscover()
-        signals.connect()
+        # Each app declares its searchable content types in a `search_indexes` module.
+        autodiscover_modules("search_indexes")

@@ -5,7 +5,9 @@ Elasticsearch/OpenSearch engine too when `SEARCH_ENGINE = "elasticsearch"`. A fa
 is logged, never raised to the editor: `manage.py search_index --drift` then reports it.
 """
 
+import contextlib
 import logging
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import transaction
@@ -16,6 +18,18 @@ from .api import engines
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+
+_suspended = ContextVar("search_indexing_suspended", default=False)
+
+
+@contextlib.contextmanager
+def suspended():
+    """Skip per-object indexing inside the block: the caller indexes everything afterwards."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
 
 
 def _write(action, *args):
@@ -35,6 +49,8 @@ def _write_cluster(action, *args):
 
 def update_objects(objects):
     """Index, or remove from the index, each object according to its current state."""
+    if _suspended.get():
+        return
     objects = list(objects)
     for searchable in registry.all_types():
         mine = [obj for obj in objects if isinstance(obj, searchable.model)]
@@ -49,6 +65,8 @@ def update_objects(objects):
 
 def remove_ids(type_key, object_ids):
     """Take objects of one type out of the index (they were deleted)."""
+    if _suspended.get():
+        return
     _write("delete", type_key, list(object_ids))
 
 

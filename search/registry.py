@@ -35,10 +35,8 @@ The apps also name what they own: `register_value_labels` (the départements' na
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -220,18 +218,3 @@ def value_labels(name, values):
             if facet.name == name:
                 return {value: facet.display(value) for value in values}
     return {value: value for value in values}
-
-
-def facet_display(name, value):
-    """The visitor-facing label of one facet value."""
-    return value_labels(name, [value])[value]
-
-
-def autodiscover():
-    """Import `search_indexes` from every installed app that has one."""
-    for config in apps.get_app_configs():
-        try:
-            import_module(f"{config.name}.search_indexes")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.search_indexes":
-                raise

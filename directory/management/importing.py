@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from directory.csv_io import ImportFailed
+from directory.importing import ImportFailed
 from directory.sections import directory_of
 
 

@@ -5,6 +5,8 @@ import datetime
 
 from django.utils import timezone
 
+from hub.demo import populator
+
 from .models import ActivityRecord, IndicatorTarget
 
 Kind = ActivityRecord.Kind
@@ -25,6 +27,7 @@ DEFAULT_TERRITOIRES = ["Bordeaux Métropole", "Médoc", "Libournais", "Bassin d'
 TARGETS = {"reunions_reseau": 10, "formations": 4, "rencontres_partenaires": 6}
 
 
+@populator
 def populate(section, rng):
     """About forty activities a year for the last two years, and this year's targets."""
     today = timezone.localdate()

@@ -20,5 +20,5 @@ class IndicatorsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_indicators_menu_item():
     return IndicatorsMenuItem(
-        _("Indicateurs et bilan"), reverse("indicators:overview"), icon_name="table", order=250
+        _("Indicateurs et bilan"), reverse("indicators:overview"), icon_name="table", order=249
     )

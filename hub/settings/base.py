@@ -24,10 +24,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "territories",
     "hub",
-    "hub.indicators",
     "directory",
     "events",
     "resources",
+    "hub.indicators",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -10,8 +10,10 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
 
-from directory.csv_io import HEADER, ImportFailed, export_actions, import_actions
+from directory.csv_io import HEADER, export_actions, import_actions
+from directory.importing import ImportFailed
 from directory.models import ActionPage
+from search.api import SearchRequest, search
 from tests.builders import build_network
 from tests.directory.builders import add_lieu, directory_index, load_communes
 
@@ -66,6 +68,14 @@ class CsvImportTests(TestCase):
         self.assertEqual((report.created, report.updated), (0, 1))
         self.assertEqual(ActionPage.objects.filter(external_id="A1").count(), 1)
         self.assertEqual(ActionPage.objects.get(external_id="A1").title, "Nouveau titre")
+
+    def test_imported_actions_are_indexed_for_search(self):
+        self.import_text(csv_text(good_row("A1"), good_row("A2", titre="Atelier A2")))
+        self.import_text(csv_text(good_row("A2", titre="Café des parents A2")))
+        hits = search(SearchRequest(text="café parents", types=["action"])).hits
+        self.assertEqual(
+            sorted(hit.title for hit in hits), ["Café des parents A1", "Café des parents A2"]
+        )
 
     def test_every_bad_row_is_reported_and_nothing_is_written(self):
         text = csv_text(

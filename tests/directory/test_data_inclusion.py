@@ -7,8 +7,8 @@ import json
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
-from directory.csv_io import ImportFailed
 from directory.data_inclusion import export, import_payload
+from directory.importing import ImportFailed
 from directory.models import ActionPage, StructurePage
 from tests.builders import build_network
 from tests.directory.builders import add_action, directory_index, load_communes, publish
@@ -81,6 +81,22 @@ class DataInclusionTests(TestCase):
             import_payload("{pas du json", self.index)
         self.assertIn("JSON illisible, ligne 1", raised.exception.errors[0])
         self.assertFalse(ActionPage.objects.exists())
+
+    def test_records_the_model_refuses_are_named_and_nothing_is_written(self):
+        with self.assertRaises(ImportFailed) as raised:
+            import_payload(payload(horaires_accueil="le lundi"), self.index)
+        self.assertTrue(
+            raised.exception.errors[0].startswith("service n° 1, champ horaires_accueil : "),
+            raised.exception.errors,
+        )
+        with self.assertRaises(ImportFailed) as raised:
+            import_payload(payload(latitude=44.84), self.index)
+        self.assertEqual(
+            raised.exception.errors,
+            ["service n° 1 : Indiquez la latitude et la longitude, ou aucune des deux."],
+        )
+        self.assertFalse(StructurePage.objects.exists())
+        self.assertEqual(import_payload(payload(), self.index).created, 2)
 
     def test_export_validates_against_the_schema_and_commands_round_trip(self):
         structure = publish(

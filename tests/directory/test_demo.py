@@ -1,10 +1,12 @@
 """The demo directory is big enough and answers the parent journey of the issue."""
 
+import datetime
 import io
 import re
 
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 
 from directory.models import ActionPage, LieuRessourcePage, PromeneurPage
 
@@ -31,3 +33,13 @@ class DemoDirectoryTests(TestCase):
         self.assertGreaterEqual(len(distances), 5)
         self.assertEqual(distances, sorted(distances))
         self.assertLessEqual(distances[-1], 10)
+
+    def test_records_are_published_through_revisions_some_over_a_year_ago(self):
+        records = ActionPage.objects.live()
+        self.assertFalse(records.filter(live_revision=None).exists())
+        a_year_ago = timezone.now() - datetime.timedelta(days=365)
+        stale = records.filter(last_published_at__lt=a_year_ago).select_related("live_revision")
+        self.assertTrue(stale.exists())
+        for record in stale:
+            self.assertEqual(record.first_published_at, record.last_published_at)
+            self.assertEqual(record.live_revision.created_at, record.last_published_at)

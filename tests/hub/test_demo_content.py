@@ -16,6 +16,7 @@ class DemoContentTests(TestCase):
             set(DepartementPage.objects.values_list("departement__code", flat=True)), {"59", "33"}
         )
         self.assertGreaterEqual(NewsPage.objects.live().count(), 12)
+        self.assertFalse(NewsPage.objects.filter(live_revision=None).exists())
         User = get_user_model()
         self.assertTrue(User.objects.get(username="admin-national").is_superuser)
         coordinator = User.objects.get(username="coord-nord")

@@ -31,7 +31,7 @@ class ResourceIndicatorTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         net = build_network()
-        cls.nord, gironde = net["nord"], net["gironde"]
+        cls.nord, cls.gironde = net["nord"], net["gironde"]
         cls.kit = add_resource(
             cls.nord,
             "Kit Promeneurs du Net",
@@ -62,7 +62,7 @@ class ResourceIndicatorTests(TestCase):
             publication_date=d(2025, 5, 5),
         )
         girondin = add_resource(
-            gironde,
+            cls.gironde,
             "Kit girondin",
             produced_by_coordination=True,
             publication_date=d(2025, 4, 1),
@@ -124,3 +124,9 @@ class ResourceIndicatorTests(TestCase):
         }
         self.assertNotIn("Kit en brouillon", titles)
         self.assertNotIn("Kit girondin", titles)
+
+    def test_each_section_counts_its_own_tools_and_downloads(self):
+        figures = compute_figures(self.gironde, 2025)
+        self.assertEqual(figures["outils_produits"].by_month, months(apr=1))
+        self.assertEqual(figures["telechargements_outils"].by_month, months(apr=1))
+        self.assertEqual(compute_figures(self.gironde, 2024)["telechargements_outils"].value, 0)

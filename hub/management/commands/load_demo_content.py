@@ -1,5 +1,3 @@
-import importlib
-import importlib.util
 import random
 
 from django.contrib.auth import get_user_model
@@ -9,10 +7,8 @@ from django.db import transaction
 
 from hub import demo
 from hub.sections import ensure_home_page
+from search import indexing
 from territories.models import Departement
-
-# Apps whose `demo.populate(section, rng)` fills a section, in this order.
-DEMO_APPS = ["hub", "directory", "events", "resources", "hub.indicators"]
 
 
 class Command(BaseCommand):
@@ -32,17 +28,14 @@ class Command(BaseCommand):
         if not Departement.objects.exists():
             call_command("load_departements", stdout=self.stdout)
         rng = random.Random(options["seed"])
-        with transaction.atomic():
+        with transaction.atomic(), indexing.suspended():
             ensure_home_page()
             sections = demo.create_sections()
             demo.create_accounts(sections)
-            for app in DEMO_APPS:
-                if importlib.util.find_spec(f"{app}.demo") is None:
-                    continue
-                module = importlib.import_module(f"{app}.demo")
+            for app, populate in demo.populators():
                 for section in sections:
-                    module.populate(section, rng)
+                    populate(section, rng)
                 self.stdout.write(f"Demo content of {app} loaded.")
-        # The demo is written in bulk, without publication signals: index it in one pass.
+        # Pages are published without indexing them one by one: index the demo in one pass.
         call_command("search_index", "rebuild", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from hub.models import DepartementPage, HomePage
+from hub.scoping import other_sections_excluded
 from hub.sections import ensure_listings
 
 
@@ -8,3 +9,9 @@ from hub.sections import ensure_listings
 def add_listings_to_new_section(request, page):
     if isinstance(page.specific, DepartementPage | HomePage):
         ensure_listings(page.specific)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_pages_of_own_section(pages, request):
+    """A coordinator's page choosers (structures, lieux, links) hide other départements."""
+    return other_sections_excluded(pages, request.user)

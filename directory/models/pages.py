@@ -16,6 +16,7 @@ from directory import choices, maps, opening_hours
 from directory.forms import DirectorySearchForm, Kind
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
+from hub.admin_forms import SectionScopedPageForm
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
 from hub.taxonomies import Theme
@@ -110,6 +111,7 @@ class DirectoryEntry(Page):
     ]
     contact_panels = [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]
     search_fields = [*Page.search_fields, index.SearchField("address")]
+    base_form_class = SectionScopedPageForm
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 

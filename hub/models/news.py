@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.admin_forms import SectionScopedPageForm
 from search.api import ResultList, SearchRequest, load_objects
 from search.listing import ListingForm, WordsField
 
@@ -96,6 +97,7 @@ class NewsPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    base_form_class = SectionScopedPageForm
     parent_page_types = ["hub.NewsIndexPage"]
     subpage_types = []
 

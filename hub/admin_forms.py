@@ -1,0 +1,37 @@
+"""The admin form of pages that link to other pages, images or documents: the server refuses a
+link outside the coordinator's département, even when the form was crafted by hand."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+
+from hub.scoping import choosable_collections, same_section, section_of
+
+
+class SectionScopedPageForm(WagtailAdminPageForm):
+    """Refuses a chosen page of another département, and an image or document outside the
+    collections the user may choose from."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        section = section_of(self.parent_page)
+        user = self.for_user
+        for name, value in list(cleaned_data.items()):
+            if isinstance(value, Page) and not same_section(value, section):
+                self.add_error(
+                    name,
+                    _("Choisissez un contenu du même département que cette page."),
+                )
+            elif isinstance(value, AbstractImage | AbstractDocument) and user is not None:
+                allowed = choosable_collections(user, type(value))
+                if not allowed.filter(pk=value.collection_id).exists():
+                    self.add_error(
+                        name,
+                        _(
+                            "Choisissez une image ou un document de la collection de votre "
+                            "département."
+                        ),
+                    )
+        return cleaned_data

@@ -14,6 +14,14 @@ class SectionScopedPageForm(WagtailAdminPageForm):
     """Refuses a chosen page of another département, and an image or document outside the
     collections the user may choose from."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        section = section_of(self.parent_page)
+        for field in self.fields.values():
+            # Widgets that prefer the département being edited (a commune typed by name).
+            if section and hasattr(field.widget, "departement_code"):
+                field.widget.departement_code = section.departement.code
+
     def clean(self):
         cleaned_data = super().clean()
         section = section_of(self.parent_page)

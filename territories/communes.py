@@ -2,7 +2,7 @@
 
 import re
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 
 from search.text import fold
 
@@ -57,12 +57,17 @@ def autocomplete_label(commune):
     return f"{commune.nom} ({(commune.postal_codes or [commune.departement_code])[0]})"
 
 
-def place_suggestions(text, limit=10):
-    """Located communes whose name or postal code starts with `text`, for a place field."""
+def place_suggestions(text, limit=10, departement_code=None):
+    """Located communes whose name or postal code starts with `text`, for a place field; those
+    of `departement_code` first when it is given."""
     text = text.strip()[:60]
     if len(text) < 2:
         return []
-    communes = communes_starting_with(text).filter(latitude__isnull=False)[:limit]
+    communes = communes_starting_with(text).filter(latitude__isnull=False)
+    if departement_code:
+        local = Q(departement_code=departement_code)
+        communes = communes.order_by(Case(When(local, then=0), default=1), "-population", "nom")
+    communes = communes[:limit]
     return [
         {
             "label": autocomplete_label(commune),

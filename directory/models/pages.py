@@ -16,6 +16,7 @@ from directory import choices, maps, opening_hours
 from directory.forms import DirectorySearchForm, Kind
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
+from directory.widgets import CommuneInput
 from hub.admin_forms import SectionScopedPageForm
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
@@ -106,7 +107,7 @@ class DirectoryEntry(Page):
 
     place_panels = [
         FieldPanel("address"),
-        FieldPanel("commune"),
+        FieldPanel("commune", widget=CommuneInput),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
     ]
     contact_panels = [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]
@@ -281,7 +282,11 @@ class LieuStop(Orderable):
     place = models.CharField(_("lieu"), max_length=200)
     schedule = models.CharField(_("jours et horaires"), max_length=200)
 
-    panels = [FieldPanel("commune"), FieldPanel("place"), FieldPanel("schedule")]
+    panels = [
+        FieldPanel("commune", widget=CommuneInput),
+        FieldPanel("place"),
+        FieldPanel("schedule"),
+    ]
 
 
 class ActionPage(OpeningHoursMixin, DirectoryEntry):
@@ -434,7 +439,7 @@ class PromeneurPage(DirectoryEntry):
         InlinePanel("networks", label=_("Réseaux sociaux")),
         FieldPanel("presence_hours"),
         FieldPanel("audience"),
-        FieldPanel("commune"),
+        FieldPanel("commune", widget=CommuneInput),
         FieldPanel("labelled_on"),
         MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
     ]

@@ -289,6 +289,7 @@ def populate(section, rng):
                 )
         lieux.append(add(index, lieu, stale=number == 3))
     start = timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
+    titles = set()
     for number in range(80):
         commune = communes[number % len(communes)]
         action_type, title, themes, age_min, age_max = ACTIONS[number % len(ACTIONS)]
@@ -302,12 +303,17 @@ def populate(section, rng):
         lieu = lieux[number % len(lieux)] if at_lieu else None
         if lieu is not None:
             commune = lieu.commune
+        structure = structures[number % len(structures)]
+        full_title = f"{title} – {commune.nom}"
+        if full_title in titles:
+            full_title = f"{title} – {structure.title}"
+        titles.add(full_title)
         add(
             index,
             ActionPage(
-                title=f"{title} – {commune.nom}",
+                title=full_title,
                 action_type=action_type,
-                structure=structures[number % len(structures)],
+                structure=structure,
                 description=(
                     "Un temps d'échange convivial entre parents, animé par un professionnel, "
                     "pour partager ses questions et ses expériences sans jugement."
@@ -344,7 +350,7 @@ def populate(section, rng):
                 capacity=rng.choice([None, 8, 12, 15, 20]),
                 lieu=lieu,
                 commune=None if at_lieu else commune,
-                address="" if at_lieu else f"{rng.randint(1, 99)} avenue Jean-Jaurès",
+                address=lieu.address if at_lieu else f"{rng.randint(1, 99)} avenue Jean-Jaurès",
                 zone=code,
                 phone=phone_for(code, rng),
                 email=f"action{number}@{domain}",

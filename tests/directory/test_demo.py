@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from directory.models import ActionPage, LieuRessourcePage, PromeneurPage
+from directory.models import ActionPage, LieuRessourcePage, PromeneurPage, StructurePage
 
 
 class DemoDirectoryTests(TestCase):
@@ -43,3 +43,21 @@ class DemoDirectoryTests(TestCase):
         for record in stale:
             self.assertEqual(record.first_published_at, record.last_published_at)
             self.assertEqual(record.live_revision.created_at, record.last_published_at)
+
+    def test_every_record_has_a_street_address_and_every_action_a_contact(self):
+        for model in (ActionPage, LieuRessourcePage, StructurePage):
+            with self.subTest(model=model.__name__):
+                self.assertFalse(model.objects.filter(address="").exists())
+        for action in ActionPage.objects.select_related("structure"):
+            owner = action.structure
+            self.assertTrue(
+                action.phone or action.email or (owner and (owner.phone or owner.email)),
+                action.title,
+            )
+
+    def test_titles_are_unique_and_age_ranges_consistent(self):
+        for model in (ActionPage, LieuRessourcePage, StructurePage, PromeneurPage):
+            titles = list(model.objects.values_list("title", flat=True))
+            self.assertEqual(len(titles), len(set(titles)), model.__name__)
+        for action in ActionPage.objects.all():
+            self.assertLessEqual(action.age_min, action.age_max, action.title)

@@ -35,3 +35,8 @@ class DemoContentTests(TestCase):
         call_command("load_demo_content", stdout=io.StringIO())
         call_command("load_demo_content", stdout=io.StringIO())
         self.assertEqual(DepartementPage.objects.count(), 2)
+
+    def test_rhone_stays_without_a_section_to_show_that_path(self):
+        call_command("load_demo_content", stdout=io.StringIO())
+        self.assertTrue(DepartementPage.objects.exists())
+        self.assertFalse(DepartementPage.objects.filter(departement__code="69").exists())

@@ -457,7 +457,17 @@ class PromeneurNetwork(Orderable):
 def records_queryset(kind):
     """Where the directory loads the records of a page of hits, with what their cards show."""
     if kind == Kind.LIEUX:
-        return LieuRessourcePage.objects.live().public().select_related("commune", "structure")
+        return (
+            LieuRessourcePage.objects.live()
+            .public()
+            .select_related("commune", "structure")
+            .prefetch_related("closures")
+        )
     if kind == Kind.PROMENEURS:
         return PromeneurPage.objects.live().public().select_related("commune", "structure")
-    return ActionPage.objects.live().public().select_related("commune", "lieu", "structure")
+    return (
+        ActionPage.objects.live()
+        .public()
+        .select_related("commune", "lieu__commune", "structure")
+        .prefetch_related("lieu__closures")
+    )

@@ -138,7 +138,9 @@ def to_expression(text):
     text = (text or "").strip()
     if not text:
         return ""
-    for candidate in (text, from_french(text)):
+    french = from_french(text)
+    # French without any time ("le lundi") would read as open all day: not a guess to make.
+    for candidate in (text, french if re.search(TIME, french) else None):
         try:
             opening_hours.OpeningHours(candidate)
         except PARSER_ERRORS:

@@ -31,6 +31,10 @@ RULE_RE = re.compile(
 )
 
 
+def holidays_closed_text():
+    return _("fermé les jours fériés")
+
+
 def day_names():
     return [
         _("lundi"),

@@ -71,4 +71,6 @@ def opening_hours_facts(page, with_state=True):
 def opening_hours_summary(page):
     """One line for a result card: "du lundi au vendredi, 9 h – 12 h · fermé · ouvre à 14 h"."""
     facts = hours_facts(page, with_state=True)
-    return " · ".join(part for part in (facts["description"], facts["state"]) if part)
+    # The holidays clause is for the record's page; a card keeps to the week and the state.
+    week = facts["description"].removesuffix(" ; " + hours_french.holidays_closed_text())
+    return " · ".join(part for part in (week, facts["state"]) if part)

@@ -78,11 +78,11 @@ LIEUX = [
     ("Centre social référent famille – {town}", choices.LieuKind.CENTRE_SOCIAL),
 ]
 HOURS = [
-    "Mo-Fr 09:00-12:00,14:00-17:30",
-    "Mo,Tu,Th,Fr 09:00-12:00,13:30-17:00; Sa 09:00-12:00",
-    "Tu-Fr 14:00-19:00; Sa 10:00-12:30",
-    "Mo 14:00-17:00; We 09:00-12:00",
-    "Mo-Th 09:00-12:00,14:00-18:30",
+    "Mo-Fr 09:00-12:00,14:00-17:30; PH off",
+    "Mo,Tu,Th,Fr 09:00-12:00,13:30-17:00; Sa 09:00-12:00; PH off",
+    "Tu-Fr 14:00-19:00; Sa 10:00-12:30; PH off",
+    "Mo 14:00-17:00; We 09:00-12:00,14:00-17:00; Fr 09:00-12:00; PH off",
+    "Mo-Th 09:00-12:00,14:00-18:30; Fr 09:00-12:00; PH off",
 ]
 ACTIONS = [
     (
@@ -340,9 +340,8 @@ def populate(section, rng):
                         "Sur rendez-vous",
                     ]
                 ),
-                opening_hours=rng.choice(
-                    ["", "Tu 18:30-20:00", "We 14:00-16:00", "Sa 10:00-12:00"]
-                ),
+                # An action's times are its schedule; opening hours belong to its lieu.
+                opening_hours="",
                 next_session=start + datetime.timedelta(days=rng.randint(1, 60)),
                 cost=cost,
                 cost_amount=5 if cost == choices.Cost.PAYANT else None,

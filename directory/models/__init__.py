@@ -1,3 +1,4 @@
+from .closures import ActionClosure, LieuClosure
 from .pages import (
     ActionPage,
     DirectoryIndexPage,
@@ -9,6 +10,8 @@ from .pages import (
 )
 
 __all__ = [
+    "ActionClosure",
+    "LieuClosure",
     "ActionPage",
     "DirectoryIndexPage",
     "LieuRessourcePage",

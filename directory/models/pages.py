@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from directory import choices, maps, opening_hours
 from directory.forms import DirectorySearchForm, Kind
+from directory.hours_widget import OpeningHoursField, OpeningHoursWidget
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
 from directory.widgets import CommuneInput
@@ -171,12 +172,13 @@ class StructurePage(DirectoryEntry):
 class OpeningHoursMixin(models.Model):
     """Opening hours in OSM syntax, with the Saturday and evening flags computed at save time."""
 
-    opening_hours = models.CharField(
+    opening_hours = OpeningHoursField(
         _("horaires d'ouverture"),
         max_length=500,
         blank=True,
         help_text=_(
-            "Syntaxe OpenStreetMap, par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00"
+            "Fermé les jours fériés, sauf mention contraire. Les fermetures temporaires se "
+            "saisissent plus bas."
         ),
     )
     open_saturday = models.BooleanField(_("ouvert le samedi"), default=False, editable=False)
@@ -240,7 +242,11 @@ class LieuRessourcePage(OpeningHoursMixin, DirectoryEntry):
         MultiFieldPanel(DirectoryEntry.place_panels, heading=_("Adresse")),
         FieldPanel("itinerant"),
         InlinePanel("stops", label=_("Étapes (lieu itinérant)")),
-        FieldPanel("opening_hours"),
+        FieldPanel(
+            "opening_hours",
+            widget=OpeningHoursWidget(minimum_half_days=opening_hours.MINIMUM_HALF_DAYS),
+        ),
+        InlinePanel("closures", label=_("Fermetures temporaires")),
         FieldPanel("services"),
         FieldPanel("accessibility"),
         FieldPanel("participation"),
@@ -264,12 +270,7 @@ class LieuRessourcePage(OpeningHoursMixin, DirectoryEntry):
             summary = opening_hours.summarize(self.opening_hours)
         except ValidationError:
             return None
-        if summary.half_days < opening_hours.MINIMUM_HALF_DAYS:
-            return _(
-                "Ce lieu est ouvert %(count)s demi-journée(s) par semaine : la Caf demande au "
-                "moins 5 demi-journées."
-            ) % {"count": summary.half_days}
-        return None
+        return opening_hours.half_day_warning(summary.half_days)
 
 
 class LieuStop(Orderable):
@@ -371,6 +372,7 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
                 FieldPanel("schedule"),
                 FieldPanel("next_session"),
                 FieldPanel("opening_hours"),
+                InlinePanel("closures", label=_("Fermetures temporaires")),
                 FieldPanel("registration"),
                 FieldPanel("capacity"),
             ],
@@ -462,7 +464,17 @@ class PromeneurNetwork(Orderable):
 def records_queryset(kind):
     """Where the directory loads the records of a page of hits, with what their cards show."""
     if kind == Kind.LIEUX:
-        return LieuRessourcePage.objects.live().public().select_related("commune", "structure")
+        return (
+            LieuRessourcePage.objects.live()
+            .public()
+            .select_related("commune", "structure")
+            .prefetch_related("closures")
+        )
     if kind == Kind.PROMENEURS:
         return PromeneurPage.objects.live().public().select_related("commune", "structure")
-    return ActionPage.objects.live().public().select_related("commune", "lieu", "structure")
+    return (
+        ActionPage.objects.live()
+        .public()
+        .select_related("commune", "lieu__commune", "structure")
+        .prefetch_related("lieu__closures")
+    )

@@ -6,7 +6,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from directory import structured_data
+from directory import hours_french, opening_hours, structured_data
+from directory.models.closures import current_and_coming
 
 register = template.Library()
 
@@ -42,3 +43,34 @@ def directions_url(page):
         "https://www.openstreetmap.org/directions?route=%3B"
         f"{page.latitude:.5f}%2C{page.longitude:.5f}#map=15/{page.latitude:.5f}/{page.longitude:.5f}"
     )
+
+
+def hours_facts(page, with_state):
+    closures = current_and_coming(page) if page.pk else []
+    state = None
+    if with_state:
+        code = page.commune.departement_code if page.commune_id else ""
+        state = opening_hours.live_state(
+            page.opening_hours, closures=closures, departement_code=code
+        )
+    return {
+        "description": hours_french.describe(page.opening_hours),
+        "state": hours_french.state_text(state),
+        "is_open": bool(state and state.is_open),
+        "closures": [hours_french.closure_text(closure) for closure in closures],
+    }
+
+
+@register.inclusion_tag("directory/includes/opening_hours.html")
+def opening_hours_facts(page, with_state=True):
+    """A record's hours in plain French, open now or not, and its coming closures."""
+    return hours_facts(page, with_state)
+
+
+@register.simple_tag
+def opening_hours_summary(page):
+    """One line for a result card: "du lundi au vendredi, 9 h – 12 h · fermé · ouvre à 14 h"."""
+    facts = hours_facts(page, with_state=True)
+    # The holidays clause is for the record's page; a card keeps to the week and the state.
+    week = facts["description"].removesuffix(" ; " + hours_french.holidays_closed_text())
+    return " · ".join(part for part in (week, facts["state"]) if part)

@@ -80,6 +80,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # The `date` filter writes "1er janvier" (see hub/dates.py).
+            "builtins": ["hub.templatetags.french_dates"],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",

@@ -23,6 +23,7 @@ def lieu_form(title, opening_hours, **extra):
             "opening_hours": opening_hours,
             "participation": "gratuit",
             "stops": inline_formset([]),
+            "closures": inline_formset([]),
             **extra,
         }
     )

@@ -67,6 +67,6 @@ class LieuOpeningHoursTests(TestCase):
 
     def test_warning_under_five_half_days(self):
         lieu = LieuRessourcePage(title="Maison", kind="autre", opening_hours="Mo 14:00-17:00")
-        self.assertIn("1 demi-journée(s)", lieu.opening_warning)
+        self.assertIn("ouvert 1 demi-journée par semaine", lieu.opening_warning)
         lieu.opening_hours = "Mo-Fr 09:00-12:00"
         self.assertIsNone(lieu.opening_warning)

@@ -1,5 +1,7 @@
 from .pages import (
+    ActionCancelledDate,
     ActionPage,
+    ActionSession,
     DirectoryIndexPage,
     LieuRessourcePage,
     LieuStop,
@@ -9,7 +11,9 @@ from .pages import (
 )
 
 __all__ = [
+    "ActionCancelledDate",
     "ActionPage",
+    "ActionSession",
     "DirectoryIndexPage",
     "LieuRessourcePage",
     "LieuStop",

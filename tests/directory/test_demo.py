@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
+from directory import sessions
 from directory.models import ActionPage, LieuRessourcePage, PromeneurPage
 
 
@@ -43,3 +44,19 @@ class DemoDirectoryTests(TestCase):
         for record in stale:
             self.assertEqual(record.first_published_at, record.last_published_at)
             self.assertEqual(record.live_revision.created_at, record.last_published_at)
+
+    def test_demo_schedules_agree_with_their_text_and_registration(self):
+        actions = ActionPage.objects.live().prefetch_related("sessions", "cancelled_dates")
+        for action in actions.select_related("structure"):
+            days = {item.start_date for item in sessions.occurrences(action.sessions.all())}
+            self.assertEqual(
+                sessions.contradictions(
+                    action.schedule, action.registration, action.registration_url, days
+                ),
+                {},
+                action.title,
+            )
+            if action.registration == "inscription":
+                self.assertTrue(action.registration_url or action.contact.phone, action.title)
+            if action.sessions.all():
+                self.assertTrue(action.upcoming_sessions, action.title)

@@ -37,8 +37,10 @@ def upcoming(action, now=None, limit=UPCOMING_LIMIT):
 
 
 def time_label(value):
-    """14:00 as "14 h", 18:30 as "18 h 30"."""
-    return f"{value.hour} h" if not value.minute else f"{value.hour} h {value.minute:02d}"
+    """14:00 as "14 h", 18:30 as "18 h 30" (non-breaking spaces: never cut at a line end)."""
+    if not value.minute:
+        return f"{value.hour}\u00a0h"
+    return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
 
 
 def day_label(day):

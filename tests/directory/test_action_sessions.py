@@ -59,9 +59,9 @@ class UpcomingSessionsTests(SimpleTestCase):
             self.assertEqual(
                 [sessions.session_label(item) for item in found],
                 [
-                    "dimanche 22 mars 2026, 10 h – 11 h 30",
-                    "dimanche 29 mars 2026, 10 h – 11 h 30",
-                    "dimanche 5 avril 2026, 10 h – 11 h 30",
+                    "dimanche 22 mars 2026, 10\u00a0h – 11\u00a0h\u00a030",
+                    "dimanche 29 mars 2026, 10\u00a0h – 11\u00a0h\u00a030",
+                    "dimanche 5 avril 2026, 10\u00a0h – 11\u00a0h\u00a030",
                 ],
             )
 
@@ -76,7 +76,7 @@ class UpcomingSessionsTests(SimpleTestCase):
         self.assertEqual([item.start for item in found], [paris(2026, 10, 25, 18, 30)])
         with translation.override("fr"):
             self.assertEqual(
-                sessions.session_label(found[0]), "dimanche 25 octobre 2026, à 18 h 30"
+                sessions.session_label(found[0]), "dimanche 25 octobre 2026, à 18\u00a0h\u00a030"
             )
         self.assertEqual(sessions.upcoming(action, now=paris(2026, 10, 25, 18, 30)), [])
 
@@ -207,7 +207,7 @@ class ActionAdminTests(TestCase):
         )
         page = self.client.get(action.url)
         self.assertContains(page, "Prochaines séances")
-        self.assertContains(page, "mercredi 7 janvier 2099, 14 h – 16 h")
+        self.assertContains(page, "mercredi 7 janvier 2099, 14\u00a0h – 16\u00a0h")
         self.assertNotContains(page, "21 janvier 2099")
 
     def test_the_repetition_needs_an_end_or_a_count(self):
@@ -293,7 +293,7 @@ class ActionPageTests(TestCase):
             ],
         )
         response = self.client.get(action.url)
-        self.assertContains(response, "mercredi 7 janvier 2099, 14 h – 16 h")
+        self.assertContains(response, "mercredi 7 janvier 2099, 14\u00a0h – 16\u00a0h")
         self.assertNotContains(response, "2020")
         self.assertContains(response, "Maison des familles, 12 rue de l&#x27;Épeule, 59100 Roubaix")
         self.assertContains(response, "Payant : 3")

@@ -5,7 +5,6 @@ from dataclasses import replace
 from django.core.exceptions import BadRequest
 from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -44,6 +43,7 @@ def _common(page, request):
 def serialize(kind, page, request):
     data = _common(page, request)
     if kind == Kind.ACTIONS:
+        upcoming = [session.start.isoformat() for session in page.upcoming_sessions]
         data.update(
             {
                 "type": page.action_type,
@@ -55,9 +55,8 @@ def serialize(kind, page, request):
                 "format": page.format,
                 "modalite": page.mode,
                 "calendrier": page.schedule,
-                "prochaine_seance": (
-                    timezone.localtime(page.next_session).isoformat() if page.next_session else None
-                ),
+                "prochaine_seance": upcoming[0] if upcoming else None,
+                "prochaines_seances": upcoming,
                 "horaires": page.opening_hours,
                 "cout": page.cost,
                 "montant": str(page.cost_amount) if page.cost_amount is not None else None,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from directory import choices
 from directory.importing import ImportFailed, record_import
-from directory.models import ActionPage, DirectoryIndexPage, LieuRessourcePage
+from directory.models import ActionPage, ActionSession, DirectoryIndexPage, LieuRessourcePage
 from hub.taxonomies import Theme
 from territories.models import Commune
 
@@ -31,7 +31,11 @@ COLUMNS = [
     ("format", "format", _l("collectif ou individuel")),
     ("modalite", "mode", _l("presentiel ou distance")),
     ("calendrier", "schedule", _l("calendrier en clair")),
-    ("prochaine_seance", "next_session", _l("AAAA-MM-JJ HH:MM, heure de Paris")),
+    (
+        "prochaine_seance",
+        "next_session",
+        _l("AAAA-MM-JJ HH:MM, heure de Paris : remplace les séances de l'action par celle-ci"),
+    ),
     ("horaires", "opening_hours", _l("horaires au format OpenStreetMap opening_hours")),
     ("cout", "cost", _l("gratuit, symbolique ou payant")),
     ("montant", "cost_amount", _l("montant en euros (payant)")),
@@ -53,6 +57,7 @@ LIST_FIELDS = {"themes", "publics"}
 
 
 ROW_FIELDS = [field for _column, field, _doc in COLUMNS if field not in {"lieu", "external_id"}]
+SESSION_FORMAT = "%Y-%m-%d %H:%M"
 
 
 class ActionRowForm(forms.Form):
@@ -67,6 +72,7 @@ class ActionRowForm(forms.Form):
     themes = forms.MultipleChoiceField(choices=Theme.choices, required=False)
     publics = forms.MultipleChoiceField(choices=choices.Public.choices, required=False)
     website = forms.URLField(required=False, assume_scheme="https")
+    next_session = forms.DateTimeField(required=False, input_formats=[SESSION_FORMAT])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,7 +180,7 @@ def import_actions(text, index):
             seen.setdefault(key, number)
             batch.errors += errors
             if not errors:
-                batch.upsert(ActionPage, key, values, describe)
+                batch.upsert(ActionPage, key, _with_session(values), describe)
     return batch.report
 
 
@@ -210,14 +216,30 @@ def _read_row(row, lieux, seen, describe):
     return key, {**form.cleaned_data, "lieu": lieu}, errors
 
 
+def _with_session(values):
+    """The row's values, its "prochaine_seance" (if any) becoming the action's only session."""
+    start = values.pop("next_session", None)
+    if start is not None:
+        start = timezone.localtime(start)
+        values["sessions"] = [ActionSession(start_date=start.date(), start_time=start.time())]
+    return values
+
+
 def export_actions(queryset):
     """The actions of `queryset` as CSV text, in the import's format."""
     stream = io.StringIO()
     writer = csv.writer(stream)
     writer.writerow(HEADER)
-    for page in queryset.select_related("commune", "lieu").order_by("pk"):
+    pages = queryset.select_related("commune", "lieu").prefetch_related(
+        "sessions", "cancelled_dates"
+    )
+    for page in pages.order_by("pk"):
         row = []
         for _column, field, _doc in COLUMNS:
+            if field == "next_session":
+                upcoming = page.upcoming_sessions
+                row.append(upcoming[0].start.strftime(SESSION_FORMAT) if upcoming else "")
+                continue
             value = getattr(page, field)
             if field in LIST_FIELDS:
                 value = LIST_SEPARATOR.join(value)
@@ -227,8 +249,6 @@ def export_actions(queryset):
                 value = page.commune.code if page.commune_id else ""
             elif field == "lieu":
                 value = page.lieu.external_id if page.lieu_id else ""
-            elif field == "next_session" and value:
-                value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
             elif field == "external_id":
                 value = value or f"hub-{page.pk}"
             row.append("" if value is None else value)

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from directory import choices
 from directory.models import (
+    ActionCancelledDate,
     ActionPage,
+    ActionSession,
     DirectoryIndexPage,
     LieuRessourcePage,
     LieuStop,
@@ -220,6 +222,79 @@ def phone_for(code, rng):
     return " ".join([prefix, *map(str, groups)])
 
 
+def _after(today, weekday, weeks=0):
+    """The first `weekday` (0 = Monday) strictly after `today`, `weeks` weeks later."""
+    return today + datetime.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1 + 7 * weeks)
+
+
+def _nth_of_next_month(today, weekday, position):
+    """The `position`-th `weekday` of the month after `today`'s."""
+    first = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (position - 1))
+
+
+def _session(day, start, end, **rule):
+    return ActionSession(start_date=day, start_time=start, end_time=end, **rule)
+
+
+def schedule_for(action_type, today, domain):
+    """The calendar lines of a demo action: sessions that suit its type and agree with the
+    "précisions" and the registration."""
+    Type, time = choices.ActionType, datetime.time
+    half_year = today + datetime.timedelta(days=180)
+    weekly = {"recurrence": "weekly", "recurrence_until": half_year}
+    monthly = {"recurrence": "monthly_weekday", "recurrence_count": 8}
+    registration = choices.Registration.INSCRIPTION
+    values = {"opening_hours": "", "registration_url": ""}
+    if action_type == Type.CAFE_PARENTS:
+        values["schedule"] = "Un mardi sur deux, autour d'un café"
+        sessions = [
+            _session(_after(today, 1), time(18, 30), time(20), recurrence_interval=2, **weekly)
+        ]
+        registration = choices.Registration.LIBRE
+    elif action_type == Type.GROUPE_PAROLE:
+        values["schedule"] = "Le premier jeudi du mois ; groupe ouvert, confidentiel"
+        sessions = [
+            _session(_nth_of_next_month(today, 3, 1), time(18, 30), time(20, 30), **monthly)
+        ]
+    elif action_type == Type.ATELIER_PARENTS_ENFANTS:
+        values["schedule"] = "Chaque mercredi matin, hors vacances scolaires"
+        first = _after(today, 2)
+        sessions = [_session(first, time(10), time(11, 30), **weekly)]
+        values["cancelled_dates"] = [ActionCancelledDate(date=first + datetime.timedelta(weeks=3))]
+    elif action_type == Type.ATELIER_PARENTS:
+        values["schedule"] = "Cycle de trois séances le jeudi soir ; venir aux trois si possible"
+        sessions = [
+            _session(_after(today, 3, weeks), time(18, 30), time(20, 30)) for weeks in (1, 2, 3)
+        ]
+    elif action_type == Type.CONFERENCE:
+        values["schedule"] = "Projection suivie d'un échange avec une psychologue"
+        sessions = [_session(_after(today, 4, 2), time(19), time(21, 30))]
+        values["registration_url"] = f"https://www.{domain}/inscriptions"
+    elif action_type == Type.UNIVERSITE_POPULAIRE:
+        values["schedule"] = "Le deuxième samedi du mois, de novembre à juin"
+        sessions = [_session(_nth_of_next_month(today, 5, 2), time(9, 30), time(12), **monthly)]
+    elif action_type == Type.GROUPE_ENTRAIDE:
+        values["schedule"] = "Le troisième samedi du mois ; les enfants sont accueillis à côté"
+        sessions = [_session(_nth_of_next_month(today, 5, 3), time(10), time(12), **monthly)]
+    elif action_type == Type.LAEP:
+        values["schedule"] = "Le lundi matin et le mercredi après-midi ; anonyme et gratuit"
+        sessions = [
+            _session(_after(today, 0), time(9), time(11, 30), **weekly),
+            _session(_after(today, 2), time(14), time(17), **weekly),
+        ]
+        registration = choices.Registration.LIBRE
+    elif action_type == Type.ECOUTE_DISTANCE:
+        values["schedule"] = "Hors jours fériés ; appel non surtaxé"
+        values["opening_hours"] = "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
+        sessions = []
+        registration = choices.Registration.LIBRE
+    else:
+        values["schedule"] = "Sur rendez-vous ; premier entretien gratuit"
+        sessions = []
+    return {**values, "sessions": sessions, "registration": registration}
+
+
 def add(index, page, stale=False):
     """Publish `page` a month ago, or over a year ago when `stale` (due for an update)."""
     published_at = timezone.now() - datetime.timedelta(days=420 if stale else 30)
@@ -288,8 +363,8 @@ def populate(section, rng):
                     )
                 )
         lieux.append(add(index, lieu, stale=number == 3))
-    start = timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
     titles = set()
+    today = timezone.localdate()
     for number in range(80):
         commune = communes[number % len(communes)]
         action_type, title, themes, age_min, age_max = ACTIONS[number % len(ACTIONS)]
@@ -332,20 +407,9 @@ def populate(section, rng):
                 mode=choices.Mode.DISTANCE
                 if action_type == choices.ActionType.ECOUTE_DISTANCE
                 else choices.Mode.PRESENTIEL,
-                schedule=rng.choice(
-                    [
-                        "Un mardi sur deux, 18 h 30 – 20 h",
-                        "Chaque mercredi, 14 h – 16 h",
-                        "Le premier samedi du mois, 10 h – 12 h",
-                        "Sur rendez-vous",
-                    ]
-                ),
-                # An action's times are its schedule; opening hours belong to its lieu.
-                opening_hours="",
-                next_session=start + datetime.timedelta(days=rng.randint(1, 60)),
+                **schedule_for(action_type, today, domain),
                 cost=cost,
                 cost_amount=5 if cost == choices.Cost.PAYANT else None,
-                registration=rng.choice(list(choices.Registration)),
                 capacity=rng.choice([None, 8, 12, 15, 20]),
                 lieu=lieu,
                 commune=None if at_lieu else commune,

@@ -1,5 +1,7 @@
 """Directory content in the site-wide search: actions, lieux ressources, Promeneurs du Net."""
 
+import datetime
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -45,7 +47,8 @@ def _opens_evening(page):
 
 def _next_session_first(page):
     """Actions with the soonest session first, those without one last, then by title."""
-    when = page.next_session.isoformat() if page.next_session else "~"
+    upcoming = page.upcoming_sessions
+    when = upcoming[0].start.astimezone(datetime.UTC).isoformat() if upcoming else "~"
     return f"{when}|{fold(page.title)}"
 
 
@@ -96,7 +99,10 @@ register(
         date=_updated_on,
         listing_order=_next_session_first,
         queryset=lambda: (
-            ActionPage.objects.live().public().select_related("commune", "lieu", "structure")
+            ActionPage.objects.live()
+            .public()
+            .select_related("commune", "lieu", "structure")
+            .prefetch_related("sessions", "cancelled_dates")
         ),
     )
 )

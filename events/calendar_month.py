@@ -4,7 +4,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from events.recurrence import PARIS
+from hub.recurrence import PARIS
 
 
 @dataclass

@@ -1,9 +1,10 @@
-"""The vocabularies of the agenda: kinds of event, audiences, statuses, repetitions."""
+"""The vocabularies of the agenda: kinds of event, audiences, statuses, repetitions (shared
+with actions, from `hub`)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from events import recurrence
+from hub.models.recurrence import Recurrence
 
 
 class Kind(models.TextChoices):
@@ -29,11 +30,4 @@ class Status(models.TextChoices):
     POSTPONED = "postponed", _("Reporté")
 
 
-class Recurrence(models.TextChoices):
-    NONE = "", _("Pas de répétition")
-    WEEKLY = recurrence.WEEKLY, _("Chaque semaine, le même jour")
-    MONTHLY_DAY = recurrence.MONTHLY_DAY, _("Chaque mois, à la même date (ex. le 15)")
-    MONTHLY_WEEKDAY = (
-        recurrence.MONTHLY_WEEKDAY,
-        _("Chaque mois, le même jour de la semaine (ex. le 2e mardi)"),
-    )
+__all__ = ["Audience", "Kind", "Recurrence", "Status"]

@@ -7,7 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from events import recurrence
+from hub import recurrence
 
 RULE_FIELDS = [
     "start_date",

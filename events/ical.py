@@ -25,9 +25,9 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 from wagtail.models import Site
 
-from events import recurrence
 from events.choices import Kind, Status
 from events.filters import EventFilters
+from hub import recurrence
 
 # UIDs must never change, even if the site changes host name: this suffix is fixed.
 UID_DOMAIN = "hub-parentalite.fr"

@@ -30,8 +30,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from events import recurrence
 from events.models import EventAttendance, EventExceptionDate, EventPage
+from hub import recurrence
 from hub.indicators.providers import participants_label, structures_label
 from hub.indicators.registry import Figure, IndicatorProvider, Item, once, register
 

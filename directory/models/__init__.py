@@ -1,6 +1,8 @@
 from .closures import ActionClosure, LieuClosure
 from .pages import (
+    ActionCancelledDate,
     ActionPage,
+    ActionSession,
     DirectoryIndexPage,
     LieuRessourcePage,
     LieuStop,
@@ -10,9 +12,11 @@ from .pages import (
 )
 
 __all__ = [
+    "ActionCancelledDate",
     "ActionClosure",
     "LieuClosure",
     "ActionPage",
+    "ActionSession",
     "DirectoryIndexPage",
     "LieuRessourcePage",
     "LieuStop",

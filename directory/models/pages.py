@@ -5,14 +5,22 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseNotAllowed, JsonResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import choices, maps, opening_hours
+from directory import choices, maps, opening_hours, sessions
+from directory.admin_forms import ActionPageForm
 from directory.forms import DirectorySearchForm, Kind
 from directory.hours_widget import OpeningHoursField, OpeningHoursWidget
 from directory.search import search_request, with_distances
@@ -21,6 +29,7 @@ from directory.widgets import CommuneInput
 from hub.admin_forms import SectionScopedPageForm
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
+from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
 from hub.taxonomies import Theme
 from territories.communes import place_suggestions
 
@@ -319,8 +328,15 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
     mode = models.CharField(
         _("modalité"), max_length=20, choices=choices.Mode, default=choices.Mode.PRESENTIEL
     )
-    schedule = models.CharField(_("calendrier"), max_length=300, blank=True)
-    next_session = models.DateTimeField(_("prochaine séance"), null=True, blank=True)
+    schedule = models.CharField(
+        _("précisions sur le calendrier"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Ce que les séances ne disent pas (hors vacances scolaires, sur rendez-vous…). "
+            "Les jours cités doivent être ceux des séances."
+        ),
+    )
     cost = models.CharField(
         _("coût"), max_length=20, choices=choices.Cost, default=choices.Cost.GRATUIT
     )
@@ -332,6 +348,14 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
         max_length=20,
         choices=choices.Registration,
         default=choices.Registration.INSCRIPTION,
+    )
+    registration_url = models.URLField(
+        _("lien d'inscription"),
+        blank=True,
+        help_text=_(
+            "Sinon, les parents s'inscrivent par le téléphone ou le courriel de l'action "
+            "(ou de sa structure)."
+        ),
     )
     capacity = models.PositiveSmallIntegerField(_("nombre de places"), null=True, blank=True)
     lieu = models.ForeignKey(
@@ -369,11 +393,21 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
         FieldRowPanel([FieldPanel("format"), FieldPanel("mode")]),
         MultiFieldPanel(
             [
+                HelpPanel(
+                    _(
+                        "Ajoutez chaque séance datée, ou la première d'une série qui se répète "
+                        "(heure de Paris). Les prochaines séances en sont calculées."
+                    )
+                ),
+                InlinePanel("sessions", heading=_("Séances"), label=_("Séance")),
+                InlinePanel(
+                    "cancelled_dates", heading=_("Séances annulées"), label=_("Date annulée")
+                ),
                 FieldPanel("schedule"),
-                FieldPanel("next_session"),
                 FieldPanel("opening_hours"),
                 InlinePanel("closures", label=_("Fermetures temporaires")),
                 FieldPanel("registration"),
+                FieldPanel("registration_url"),
                 FieldPanel("capacity"),
             ],
             heading=_("Calendrier et inscription"),
@@ -386,6 +420,7 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
         MultiFieldPanel(DirectoryEntry.contact_panels, heading=_("Contact")),
     ]
     search_fields = [*DirectoryEntry.search_fields, index.SearchField("description")]
+    base_form_class = ActionPageForm
 
     class Meta(DirectoryEntry.Meta):
         verbose_name = _("action")
@@ -407,6 +442,23 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
             self.latitude, self.longitude = self.lieu.latitude, self.lieu.longitude
         super().locate()
 
+    @cached_property
+    def upcoming_sessions(self):
+        """The next sessions (at most `sessions.UPCOMING_LIMIT`), none already started."""
+        return sessions.upcoming(self)
+
+    @property
+    def venue(self):
+        """Where the action takes place: its own address, or else its lieu's."""
+        return self.lieu if self.lieu_id and not self.address else self
+
+    @property
+    def contact(self):
+        """Whom parents reach: the action's own contact, or else its structure's."""
+        if not (self.phone or self.email or self.website) and self.structure_id:
+            return self.structure
+        return self
+
     @property
     def fnp_axe_volet(self):
         return choices.FNP_AXE_VOLET.get(self.action_type, (1, 1))
@@ -416,6 +468,50 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
 
     def public_labels(self):
         return self._meta.get_field("publics").get_choices_labels(self.publics)
+
+
+class ActionSession(RecurrenceRule, Orderable):
+    """One dated session of an action, or the first of a series that repeats like an event."""
+
+    action = ParentalKey("directory.ActionPage", on_delete=models.CASCADE, related_name="sessions")
+    start_date = models.DateField(_("date"))
+    start_time = models.TimeField(_("heure de début"))
+    end_time = models.TimeField(_("heure de fin"), null=True, blank=True)
+    # A session never spans several days (the recurrence engine reads this).
+    end_date = None
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        HelpPanel(RECURRENCE_HELP),
+        *RecurrenceRule.rule_panels,
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("séance")
+        verbose_name_plural = _("séances")
+
+    def clean(self):
+        super().clean()
+        errors = self.recurrence_errors()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("L'heure de fin doit suivre l'heure de début.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ActionCancelledDate(Orderable):
+    """A day on which an action's sessions do not take place (holidays, closures)."""
+
+    action = ParentalKey(
+        "directory.ActionPage", on_delete=models.CASCADE, related_name="cancelled_dates"
+    )
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("séance annulée")
+        verbose_name_plural = _("séances annulées")
 
 
 class PromeneurPage(DirectoryEntry):
@@ -476,5 +572,5 @@ def records_queryset(kind):
         ActionPage.objects.live()
         .public()
         .select_related("commune", "lieu__commune", "structure")
-        .prefetch_related("lieu__closures")
+        .prefetch_related("lieu__closures", "sessions", "cancelled_dates")
     )

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from directory import hours_french, opening_hours, structured_data
+from directory import hours_french, opening_hours, sessions, structured_data
 from directory.models.closures import current_and_coming
 
 register = template.Library()
@@ -18,6 +18,12 @@ def km(distance):
     if distance is None:
         return ""
     return _("%(distance)s km") % {"distance": number_format(distance, 1)}
+
+
+@register.filter
+def session_label(occurrence):
+    """A session in plain French: "mercredi 9 décembre 2026, 14 h – 16 h"."""
+    return sessions.session_label(occurrence)
 
 
 @register.filter

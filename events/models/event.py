@@ -1,4 +1,3 @@
-import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -21,15 +20,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from events import choices, ical, recurrence
+from events import choices, ical
 from events.forms import EventPageForm
-from events.recurrence import MAX_OCCURRENCES
+from hub import recurrence
 from hub.models import DepartementPage
+from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
 
 from .calendar_version import CalendarVersion
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, RecurrenceRule, Page):
     """A meeting of the network or a "temps fort" for parents, possibly recurring.
 
     `uid` names the event in calendar applications for its whole life; `sequence` counts its
@@ -103,23 +103,6 @@ class EventPage(RoutablePageMixin, Page):
     )
     capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
 
-    recurrence = models.CharField(
-        _("répétition"), max_length=20, choices=Recurrence.choices, blank=True, default=""
-    )
-    recurrence_interval = models.PositiveSmallIntegerField(
-        _("toutes les"),
-        default=1,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-        help_text=_("1 : chaque semaine ou chaque mois ; 2 : une semaine ou un mois sur deux…"),
-    )
-    recurrence_until = models.DateField(_("jusqu'au"), null=True, blank=True)
-    recurrence_count = models.PositiveSmallIntegerField(
-        _("nombre de séances"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(2), MaxValueValidator(MAX_OCCURRENCES)],
-    )
-
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("audience"), FieldPanel("status")]),
@@ -152,15 +135,8 @@ class EventPage(RoutablePageMixin, Page):
         ),
     ]
     recurrence_panels = [
-        HelpPanel(
-            _(
-                "Le jour de la semaine, ou la date dans le mois, est celui de la date de début. "
-                "Indiquez une date de fin ou un nombre de séances."
-            )
-        ),
-        FieldPanel("recurrence"),
-        FieldPanel("recurrence_interval"),
-        FieldRowPanel([FieldPanel("recurrence_until"), FieldPanel("recurrence_count")]),
+        HelpPanel(RECURRENCE_HELP),
+        *RecurrenceRule.rule_panels,
         InlinePanel("exception_dates", heading=_("Dates annulées"), label=_("Date annulée")),
     ]
     attendance_panels = [
@@ -230,31 +206,9 @@ class EventPage(RoutablePageMixin, Page):
             errors["longitude"] = _("Indiquez la latitude et la longitude, ou aucune des deux.")
         if not (self.venue_name or self.address or self.commune or self.online_url):
             errors["commune"] = _("Indiquez un lieu (adresse, commune) ou un lien de connexion.")
-        errors.update(self._recurrence_errors())
+        errors.update(self.recurrence_errors())
         if errors:
             raise ValidationError(errors)
-
-    def _recurrence_errors(self):
-        if not self.recurrence:
-            if self.recurrence_until or self.recurrence_count:
-                return {
-                    "recurrence": _(
-                        "Choisissez une répétition, ou videz « jusqu'au » et le nombre de séances."
-                    )
-                }
-            return {}
-        if bool(self.recurrence_until) == bool(self.recurrence_count):
-            return {
-                "recurrence_until": _(
-                    "Indiquez soit une date de fin de la répétition, soit un nombre de séances."
-                )
-            }
-        if self.recurrence_until and self.start_date:
-            if self.recurrence_until <= self.start_date:
-                return {"recurrence_until": _("La répétition doit finir après la date de début.")}
-            if self.recurrence_until > self.start_date + datetime.timedelta(days=3 * 366):
-                return {"recurrence_until": _("Une répétition ne peut pas dépasser trois ans.")}
-        return {}
 
     def occurrences(self):
         return recurrence.occurrences_of(self)

@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
-from events import choices, recurrence
+from events import choices
 from events.calendar_month import month_grid
 from events.filters import AgendaFilterForm, EventFilters
 from events.ical import EventCalendarFeed
+from hub import recurrence
 from hub.models import DepartementPage
 from hub.models.pages import SectionIndexPage
 from search.api import ResultList

@@ -8,7 +8,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from events.recurrence import PARIS, monthly_position
+from hub.recurrence import PARIS, monthly_position
 
 register = template.Library()
 

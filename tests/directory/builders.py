@@ -3,9 +3,10 @@
 import io
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from directory import choices
-from directory.models import ActionPage, DirectoryIndexPage, LieuRessourcePage
+from directory.models import ActionPage, ActionSession, DirectoryIndexPage, LieuRessourcePage
 from territories.models import Commune
 
 
@@ -29,11 +30,15 @@ def publish(section, page):
     return page
 
 
-def add_action(section, title, town="Roubaix", **fields):
+def add_action(section, title, town="Roubaix", next_session=None, **fields):
+    """An action; `next_session` (an aware datetime) gives it one dated session."""
     fields.setdefault("action_type", choices.ActionType.CAFE_PARENTS)
     fields.setdefault("description", f"Présentation de {title}")
     if "lieu" not in fields:
         fields.setdefault("commune", commune(town))
+    if next_session is not None:
+        start = timezone.localtime(next_session)
+        fields["sessions"] = [ActionSession(start_date=start.date(), start_time=start.time())]
     return publish(section, ActionPage(title=title, **fields))
 
 

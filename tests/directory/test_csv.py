@@ -1,5 +1,6 @@
 """CSV import and export of actions: atomic, every bad row reported, re-import updates."""
 
+import datetime
 import io
 import shutil
 import tempfile
@@ -37,7 +38,7 @@ def good_row(key="A1", **extra):
         "age_min": "11",
         "age_max": "17",
         "code_insee": "59512",
-        "prochaine_seance": "2026-03-29 18:30",
+        "prochaine_seance": "2099-03-29 18:30",
         **extra,
     }
 
@@ -126,9 +127,15 @@ class CsvImportTests(TestCase):
     def test_export_reimports_to_the_same_actions(self):
         self.import_text(csv_text(good_row("A1"), good_row("A2", lieu="L1", code_insee="")))
         exported = export_actions(ActionPage.objects.all())
-        self.assertIn("2026-03-29 18:30", exported)
+        self.assertIn("2099-03-29 18:30", exported)
         report = self.import_text(exported)
         self.assertEqual((report.created, report.updated), (0, 2))
+        # The column replaces the sessions: re-importing never piles them up.
+        action = ActionPage.objects.get(external_id="A1")
+        self.assertEqual(
+            [(item.start_date, item.start_time) for item in action.sessions.all()],
+            [(datetime.date(2099, 3, 29), datetime.time(18, 30))],
+        )
 
     def test_management_commands(self):
         path = self.tmp_file(csv_text(good_row("A1")))

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
+from directory import sessions
 from directory.models import ActionPage, LieuRessourcePage, PromeneurPage, StructurePage
 
 
@@ -61,3 +62,19 @@ class DemoDirectoryTests(TestCase):
             self.assertEqual(len(titles), len(set(titles)), model.__name__)
         for action in ActionPage.objects.all():
             self.assertLessEqual(action.age_min, action.age_max, action.title)
+
+    def test_demo_schedules_agree_with_their_text_and_registration(self):
+        actions = ActionPage.objects.live().prefetch_related("sessions", "cancelled_dates")
+        for action in actions.select_related("structure"):
+            days = {item.start_date for item in sessions.occurrences(action.sessions.all())}
+            self.assertEqual(
+                sessions.contradictions(
+                    action.schedule, action.registration, action.registration_url, days
+                ),
+                {},
+                action.title,
+            )
+            if action.registration == "inscription":
+                self.assertTrue(action.registration_url or action.contact.phone, action.title)
+            if action.sessions.all():
+                self.assertTrue(action.upcoming_sessions, action.title)

@@ -61,8 +61,11 @@ def action_form(page, hours):
                 "mode": page.mode,
                 "cost": "gratuit",
                 "registration": page.registration,
-                "commune": commune("Roubaix").pk,
+                "commune": "Roubaix (59100)",
+                "phone": "03 20 00 00 00",
                 "closures": inline_formset([]),
+                "sessions": inline_formset([]),
+                "cancelled_dates": inline_formset([]),
                 "action-publish": "1",
             }
         ),

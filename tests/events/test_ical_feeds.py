@@ -7,10 +7,10 @@ import icalendar
 import recurring_ical_events
 from django.test import TestCase
 
-from events import recurrence
 from events.filters import EventFilters
 from events.ical import event_uid
 from events.models import EventPage
+from hub import recurrence
 from territories.models import Departement
 from tests.builders import build_network
 from tests.events.builders import add_event, agenda, edit_event

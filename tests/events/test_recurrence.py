@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from django.test import SimpleTestCase
 
-from events.recurrence import PARIS, occurrences_of, rule_parts
+from hub.recurrence import PARIS, occurrences_of, rule_parts
 
 
 def rule(**fields):

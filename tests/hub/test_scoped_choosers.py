@@ -114,6 +114,7 @@ class ScopedChooserTests(TestCase):
             self.action,
             lieu=str(self.nord_lieu.pk),
             structure=str(self.nord_structure.pk),
+            phone="03 20 00 00 00",
             **{"action-publish": "1"},
         )
         self.assertEqual(response.status_code, 302)

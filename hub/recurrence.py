@@ -1,5 +1,8 @@
-"""Occurrences of events: the one place where the site expands recurrences.
+"""Occurrences of events and of actions' sessions: the one place where the site expands
+recurrences.
 
+A schedule source is any object with `start_date`, `start_time`, `end_date`, `end_time` and the
+fields of `hub.models.recurrence.RecurrenceRule` (an event page, an action's session).
 Times are wall-clock times in Europe/Paris: a meeting at 14:00 stays at 14:00 across the
 March and October DST changes, as RFC 5545 prescribes for a DTSTART with a TZID. The
 iCalendar feeds describe the same rules (see `events.ical`), and the tests check that an
@@ -24,7 +27,8 @@ ICAL_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One occurrence of an event: aware datetimes, or dates (end exclusive) when all-day."""
+    """One occurrence of a schedule source (`event`: an event page or an action's session):
+    aware datetimes, or dates (end exclusive) when all-day."""
 
     event: object
     start: datetime.date | datetime.datetime

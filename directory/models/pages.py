@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import choices, maps, opening_hours
+from directory import alternatives, choices, maps, opening_hours
 from directory.forms import DirectorySearchForm, Kind
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
@@ -50,7 +50,11 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
         return records_queryset(filters.get("contenu") or Kind.ACTIONS)
 
     def listing_context(self, request, form, page_obj):
-        context = {"kind": Kind.ACTIONS, "searched": bool(request.GET)}
+        context = {
+            "kind": Kind.ACTIONS,
+            "more_filters_open": form.opens_more_filters(),
+            "folded": page_obj is not None and form.is_bound,
+        }
         if page_obj is None:
             return context
         filters = form.cleaned_data if form.is_bound else {}
@@ -61,7 +65,18 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
             map=maps.results_map(records, self.departement_code),
             origin=filters.get("lieu"),
             radius=filters.get("rayon"),
+            summary=form.summary() if form.is_bound else "",
         )
+        if form.is_bound:
+            context.update(
+                alternatives.help_context(
+                    form,
+                    request.GET,
+                    self.departement_code,
+                    self.display_queryset(filters),
+                    page_obj.paginator.count,
+                )
+            )
         return context
 
     @path("")

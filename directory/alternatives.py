@@ -69,6 +69,8 @@ def ways_out(form, params, departement_code):
         if name == "lieu":
             changes["rayon"] = None
             label = _("Partout, sans « %(filtre)s »") % {"filtre": text}
+        elif name == "q":
+            label = _("Sans les mots « %(mots)s »") % {"mots": filters["q"]}
         else:
             label = _("Sans « %(filtre)s »") % {"filtre": text}
         found = count(search_request(without, departement_code))

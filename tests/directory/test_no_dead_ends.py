@@ -131,7 +131,7 @@ class ZeroResultTests(TestCase):
         response = self.client.get("/annuaire/", {"q": "zzzz"})
         self.assertIn("0 résultat", results_heading(response).group(1))
         self.assertContains(response, "Aucune fiche ne répond à tous ces critères à la fois")
-        self.assertEqual(way_out(response, "Sans « « zzzz » »"), ("?", "4 résultats"))
+        self.assertEqual(way_out(response, "Sans les mots « zzzz »"), ("?", "4 résultats"))
 
     def test_queries_stay_bounded_whatever_the_records(self):
         params = {"lieu": "Roubaix", "rayon": 5, "age": 14, "gratuit": "on", "theme": ""}

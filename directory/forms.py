@@ -3,12 +3,15 @@ JSON API; `directory.search` turns them into a search request."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from directory import choices
 from hub.taxonomies import Theme
 from search.listing import ListingForm, WordsField
 from territories.communes import find_commune
 
+# The fields always shown; the others fold under "Plus de filtres".
+MAIN_FIELDS = ("contenu", "q", "lieu", "rayon", "age")
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (20, "20 km"), (30, "30 km"), (50, "50 km")]
 
 
@@ -72,3 +75,50 @@ class DirectorySearchForm(ListingForm):
                 params={"value": text},
             )
         return commune
+
+    def opens_more_filters(self):
+        """Whether "Plus de filtres" starts open: only when one of them is set or wrong."""
+        if not self.is_bound:
+            return False
+        if any(name in self.fields and name not in MAIN_FIELDS for name in self.errors):
+            return True
+        return any(name not in MAIN_FIELDS for name, _text in self.active_filters())
+
+    def active_filters(self):
+        """The filters a visitor set, in the form's order: [(field name, short French text)].
+
+        What the folded summary reads ("Près de Roubaix · 10 km · 14 ans") and what the ways
+        out of an empty result drop one at a time. The radius goes with the place.
+        """
+        if not self.is_bound or not self.is_valid():
+            return []
+        data = self.cleaned_data
+        shown = []
+        for name, field in self.fields.items():
+            value = data.get(name)
+            if name in ("contenu", "rayon") or value is None or value == "" or value is False:
+                continue
+            if name == "q":
+                text = _("« %(words)s »") % {"words": value}
+            elif name == "lieu":
+                text = _("Près de %(nom)s") % {"nom": value.nom}
+            elif name == "age":
+                text = ngettext("%(age)s an", "%(age)s ans", value) % {"age": value}
+            elif isinstance(field, forms.BooleanField):
+                text = field.label
+            else:
+                text = dict(field.choices).get(value, value)
+            shown.append((name, str(text)))
+        return shown
+
+    def summary(self):
+        """ "Lieux ressources · Près de Roubaix · 10 km · 14 ans": the search in one line."""
+        parts = []
+        kind = self.cleaned_data.get("contenu") if self.is_valid() else None
+        if kind and kind != Kind.ACTIONS:
+            parts.append(str(dict(Kind.CHOICES)[kind]))
+        for name, text in self.active_filters():
+            parts.append(text)
+            if name == "lieu":
+                parts.append(str(_("%(km)s km") % {"km": self.cleaned_data["rayon"]}))
+        return " · ".join(parts)

@@ -27,7 +27,7 @@ class EventFilters:
 
     def search_request(self, scope_filters=None):
         """The events matching the words and the other filters, for the search engine."""
-        facets = {"type_evenement": self.kind, "public_evenement": self.audience}
+        facets = {"type_evenement": self.kind, "public": self.audience}
         filters = {name: [value] for name, value in facets.items() if value}
         filters.update(scope_filters or {})
         if self.departement is not None:

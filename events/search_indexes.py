@@ -36,7 +36,7 @@ register(
                 _labels(EventPage.Kind),
             ),
             Facet(
-                "public_evenement",
+                "public",
                 _("Public"),
                 lambda page: [page.audience],
                 _labels(EventPage.Audience),

@@ -165,7 +165,7 @@ def listing_links(section=None):
         return []
     by_type = {type(page): page for page in parent.get_children().live().specific(defer=True)}
     return [
-        {"label": kind.nav_label, "url": by_type[kind.model].url}
+        {"label": kind.nav_label, "url": by_type[kind.model].url, "slug": kind.slug}
         for kind in LISTINGS
         if kind.model in by_type
     ]

@@ -74,7 +74,7 @@ class ResourceIndexPage(RoutablePageMixin, SectionIndexPage):
         facets = {
             "type_ressource": filters["type"],
             "thematique": filters["theme"],
-            "public_ressource": filters["public"],
+            "public": filters["public"],
             "etiquette": self.library_tag.slug if self.library_tag else filters["etiquette"],
             "annee": filters["annee"],
             "format_ressource": filters["format"],

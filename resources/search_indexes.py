@@ -40,7 +40,7 @@ register(
                 lambda page: [page.kind],
                 _labels(ResourceKind),
             ),
-            Facet("public_ressource", _("Public"), lambda page: page.audiences, _labels(Audience)),
+            Facet("public", _("Public"), lambda page: page.audiences, _labels(Audience)),
             Facet(
                 "format_ressource",
                 _("Format"),

@@ -53,6 +53,8 @@ class Facet:
     """A filter with counts: `values(obj)` gives the codes an object carries (several allowed).
 
     `display(code)` turns a code into the label shown to visitors (the code itself by default).
+    Types whose facets mean the same thing share its name (events' and resources' "public"),
+    so that the search page offers one group.
     A facet that is not `listed` filters (listings use it) without being offered on the search
     page, for values such as ages that only make sense with the listing's own form.
     """
@@ -213,8 +215,11 @@ def value_labels(name, values):
         return {value: found.get(value, value) for value in values}
     if name == "type":
         return {v: str(_registry[v].label) if v in _registry else v for v in values}
+    labels = {}
     for item in _registry.values():
         for facet in item.facets:
             if facet.name == name:
-                return {value: facet.display(value) for value in values}
-    return {value: value for value in values}
+                for value in values:
+                    if labels.get(value, value) == value:
+                        labels[value] = facet.display(value)
+    return {value: labels.get(value, value) for value in values}

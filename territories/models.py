@@ -3,6 +3,24 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# INSEE's TNCC ("type de nom en clair"), `typeLiaison` in the reference data: 0 no article
+# (consonant), 1 no article (vowel), 2 "le", 3 "la", 4 "les", 5 "l'".
+TNCC_VOWEL, TNCC_LE, TNCC_LES = 1, 2, 4
+ARTICLES = {2: "le ", 3: "la ", 4: "les ", 5: "l'"}
+# The TNCC gives the article but not the preposition of a name without one: "en Seine-et-Marne"
+# is the rule, these cities and islands take "à" (or "dans les").
+PLACE_PREPOSITIONS = {
+    "75": "à",
+    "974": "à",
+    "975": "à",
+    "976": "à",
+    "977": "à",
+    "978": "à",
+    "984": "dans les",
+    "986": "à",
+    "989": "à",
+}
+
 
 class Departement(models.Model):
     """A French département, as listed by the official geographic code (COG).
@@ -21,6 +39,13 @@ class Departement(models.Model):
     slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
     region_code = models.CharField(_("code de la région"), max_length=3)
     zone = models.CharField(_("zone"), max_length=5, choices=Zone.choices)
+    type_liaison = models.PositiveSmallIntegerField(
+        _("type de nom (TNCC)"),
+        default=0,
+        help_text=_(
+            "Article du nom selon le code officiel géographique : 2 le, 3 la, 4 les, 5 l'."
+        ),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -29,6 +54,33 @@ class Departement(models.Model):
 
     def __str__(self):
         return f"{self.nom} ({self.code})"
+
+    @property
+    def le(self):
+        """The name with its article: "le Nord", "la Gironde", "l'Isère", "les Landes", "Paris"."""
+        article = ARTICLES.get(self.type_liaison, "")
+        return f"{article}{self.nom}"
+
+    @property
+    def du(self):
+        """ "du Nord", "de la Gironde", "de l'Isère", "des Landes", "de Paris", "d'Eure-et-Loir"."""
+        if self.type_liaison == TNCC_LE:
+            return f"du {self.nom}"
+        if self.type_liaison == TNCC_LES:
+            return f"des {self.nom}"
+        if self.type_liaison in ARTICLES:
+            return f"de {self.le}"
+        return f"d'{self.nom}" if self.type_liaison == TNCC_VOWEL else f"de {self.nom}"
+
+    @property
+    def dans_le(self):
+        """Where, in a sentence: "dans le Nord", "en Gironde", "en Isère", "dans les
+        Hauts-de-Seine", "en Seine-et-Marne", "à Paris", "à La Réunion"."""
+        if self.code in PLACE_PREPOSITIONS:
+            return f"{PLACE_PREPOSITIONS[self.code]} {self.nom}"
+        if self.type_liaison in (TNCC_LE, TNCC_LES):
+            return f"dans {self.le}"
+        return f"en {self.nom}"
 
 
 class Epci(models.Model):

@@ -39,6 +39,7 @@ def departements():
             "slug": slugify(row["nom"]),
             "region_code": row["region"],
             "zone": row["zone"],
+            "type_liaison": row.get("typeLiaison", 0),
         }
         for row in load("departements")
     ]

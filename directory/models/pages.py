@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import choices, maps, opening_hours, sessions
+from directory import alternatives, choices, maps, opening_hours, sessions
 from directory.admin_forms import ActionPageForm
 from directory.forms import DirectorySearchForm, Kind
 from directory.hours_widget import OpeningHoursField, OpeningHoursWidget
@@ -62,7 +62,11 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
         return records_queryset(filters.get("contenu") or Kind.ACTIONS)
 
     def listing_context(self, request, form, page_obj):
-        context = {"kind": Kind.ACTIONS, "searched": bool(request.GET)}
+        context = {
+            "kind": Kind.ACTIONS,
+            "more_filters_open": form.opens_more_filters(),
+            "folded": page_obj is not None and form.is_bound,
+        }
         if page_obj is None:
             return context
         filters = form.cleaned_data if form.is_bound else {}
@@ -73,7 +77,18 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
             map=maps.results_map(records, self.departement_code),
             origin=filters.get("lieu"),
             radius=filters.get("rayon"),
+            summary=form.summary() if form.is_bound else "",
         )
+        if form.is_bound:
+            context.update(
+                alternatives.help_context(
+                    form,
+                    request.GET,
+                    self.departement_code,
+                    self.display_queryset(filters),
+                    page_obj.paginator.count,
+                )
+            )
         return context
 
     @path("")

@@ -7,6 +7,9 @@ from wagtail.models import Page
 
 from hub.permissions import StructuralPagePermissionTester
 from search.listing import SearchListing
+from territories.models import Departement
+
+NEAR_ME_RADII = (5, 10, 20, 30, 50)
 
 
 class StructuralPage(Page):
@@ -33,9 +36,19 @@ class HomePage(StructuralPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
-            DepartementPage.objects.live().select_related("departement").order_by("departement")
-        )
+        sections = {
+            page.departement_id: page
+            for page in DepartementPage.objects.live().select_related("departement")
+        }
+        context["sections"] = sorted(sections.values(), key=lambda page: page.departement.code)
+        context["departements"] = [
+            (departement, sections.get(departement.pk))
+            for departement in Departement.objects.order_by("code")
+        ]
+        # The national directory ("annuaire", see `hub.sections.LISTINGS`), where the near-me
+        # search goes.
+        context["directory"] = self.get_children().live().filter(slug="annuaire").first()
+        context["radii"] = NEAR_ME_RADII
         return context
 
 

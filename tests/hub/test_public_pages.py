@@ -28,7 +28,7 @@ class PublicPagesTests(TestCase):
 
     def test_section_page_has_navigation_of_its_departement(self):
         response = self.client.get("/nord/")
-        self.assertContains(response, "La parentalité en Nord")
+        self.assertContains(response, "La parentalité dans le Nord")
         for url in ("/nord/annuaire/", "/nord/agenda/", "/nord/ressources/", "/nord/actualites/"):
             self.assertContains(response, f'href="{url}"')
         self.assertContains(response, "Trouver une action près de chez moi")

@@ -23,6 +23,8 @@ DOWNLOAD_PREFIXES = ("/documents/",)
 FEED_TYPES = ("application/atom+xml", "application/rss+xml", "text/calendar")
 # Words a parent would type; used to submit the search forms the crawl finds.
 SEARCH_TERMS = ["parents", "café des parents", "écrans", "adolescence"]
+# Fields that take a commune, not words: "parents" there is rightly refused (400).
+PLACE_FIELDS = {"lieu"}
 TEXT_INPUT_TYPES = {"text", "search", ""}
 
 
@@ -185,9 +187,10 @@ def crawl(fetch, seeds, base="http://testserver/", per_kind=2, per_parent=8, max
             site.forms.add(form)
             if form.method == "get":
                 site.params[action].update(form.fields)
-            if form.method == "get" and form.text_fields:
+            words = [name for name in form.text_fields if name not in PLACE_FIELDS]
+            if form.method == "get" and words:
                 for term in SEARCH_TERMS[:1]:
-                    enqueue(f"{action}?{urlencode({form.text_fields[0]: term})}", url)
+                    enqueue(f"{action}?{urlencode({words[0]: term})}", url)
     return site
 
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from search.api import engines
 from tests.builders import build_network
+from tests.events.builders import add_event
+from tests.resources.builders import add_resource
 
 from .content import add_articles, reindex_everything
 
@@ -56,3 +58,27 @@ class SearchPageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, self.pages["parentalite"].title)
         self.assertIn("unavailable", logs.output[0])
+
+
+class OneFilterGroupPerMeaningTests(TestCase):
+    """Events and resources both have a public: the search page offers one "Public" group."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.network = build_network()
+        cls.event = add_event(
+            cls.network["nord"], "Atelier écrans pour parents", audience="parents"
+        )
+        cls.resource = add_resource(
+            cls.network["nord"], "Guide écrans pour parents", audiences=["parents"]
+        )
+        reindex_everything()
+
+    def test_public_is_one_group_counting_both_types_and_filtering_both(self):
+        response = self.client.get(reverse("search"), {"q": "écrans"})
+        self.assertContains(response, "<legend>Public</legend>", count=1, html=False)
+        self.assertContains(response, 'name="public" value="parents"', count=1)
+        self.assertContains(response, 'Parents <span class="meta">(2)</span>', html=False)
+        response = self.client.get(reverse("search"), {"q": "écrans", "public": "parents"})
+        self.assertContains(response, self.event.title)
+        self.assertContains(response, self.resource.title)

@@ -113,7 +113,8 @@ class AgendaPagesTests(TestCase):
         html = self.client.get("/nord/agenda/mois/2026-12/").content.decode()
         self.assertIn(
             '<td class="">\n          <span class="month-grid__day">'
-            '<span class="month-grid__weekday">mardi </span>8<span class="month-grid__month"> décembre</span></span>',
+            '<span class="month-grid__weekday">mardi </span>8'
+            '<span class="month-grid__month"> décembre</span></span>',
             html,
         )
         self.assertIn(

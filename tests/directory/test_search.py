@@ -1,10 +1,11 @@
 """What a parent gets from the directory search: filters, distance order, clear errors."""
 
 import re
+from types import SimpleNamespace
 
 from django.test import TestCase
 
-from directory import choices
+from directory import choices, maps
 from directory.models import LieuRessourcePage
 from hub.taxonomies import Theme
 from tests.builders import build_network
@@ -89,6 +90,11 @@ class DistanceTests(TestCase):
         names = re.search(r'<g class="results-map__names"[^>]*>(.*?)</g>', html).group(1)
         self.assertIn(">Roubaix</text>", names)
         self.assertNotIn("Dunkerque", names)  # 70 km away
+
+    def test_map_numbers_follow_the_list_on_later_pages(self):
+        record = SimpleNamespace(latitude=50.69, longitude=3.18, title="Café", url="/cafe/")
+        drawn = maps.results_map([record], start=21)
+        self.assertEqual([marker.number for marker in drawn["markers"]], [21])
 
     def test_map_without_a_place_frames_the_results(self):
         html = self.client.get("/nord/annuaire/", {"q": "Croix"}).content.decode()

@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_ci
 LOAD_DB_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_load
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
 
-.PHONY: run test deps lint check test-sqlite test-postgres demo clean chromium load-test load-smoke
+.PHONY: run test deps lint check test-sqlite test-postgres demo clean chromium load-test load-smoke screenshots
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) est introuvable : installez Python 3.11." >&2; exit 1; }
@@ -78,6 +78,10 @@ load-test: deps
 
 load-smoke: deps
 	LOAD_DATABASE_URL=$(LOAD_DB_URL) scripts/load-test 5 10
+
+# The journeys at 360 and 1280 px, from a throwaway demo database, into var/screenshots/.
+screenshots: deps
+	scripts/screenshots
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3*

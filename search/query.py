@@ -50,7 +50,25 @@ def _close_words(word):
 
 def parse(text, fuzzy=True):
     """The groups of `text`, with synonyms expanded and unknown words corrected."""
-    query_words = [word for word in words(text) if word not in STOP_WORDS][:12]
+    return _parse_words([word for word in words(text) if word not in STOP_WORDS][:12], fuzzy)
+
+
+def parse_prefix(text):
+    """What is being typed in the search box, for suggestions: the groups of `text`, synonyms
+    expanded ("laep"), no typo correction, the last word possibly unfinished.
+
+    Stop words are left out like in a search, a trailing one too ("café des", "maison de"):
+    the words before it already match every title it could continue. A stop word typed alone
+    ("la") is kept, as the start of a longer word ("langage").
+    """
+    typed = words(text)
+    kept = [word for word in typed[:-1] if word not in STOP_WORDS]
+    if typed and (typed[-1] not in STOP_WORDS or not kept):
+        kept.append(typed[-1])
+    return _parse_words(kept[-12:], fuzzy=False)
+
+
+def _parse_words(query_words, fuzzy):
     synonym_sets = _synonym_sets() if query_words else []
     parsed = ParsedQuery()
     position = 0

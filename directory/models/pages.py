@@ -74,7 +74,12 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
         context.update(
             kind=filters.get("contenu") or Kind.ACTIONS,
             records=records,
-            map=maps.results_map(records, self.departement_code),
+            map=maps.results_map(
+                records,
+                origin=filters.get("lieu"),
+                radius=filters.get("rayon"),
+                start=page_obj.start_index(),
+            ),
             origin=filters.get("lieu"),
             radius=filters.get("rayon"),
             summary=form.summary() if form.is_bound else "",

@@ -1,16 +1,20 @@
 """Dates of occurrences in French words, and the schema.org description of an event."""
 
 import datetime
+import re
 
 from django import template
 from django.utils import formats, timezone
-from django.utils.html import json_script
+from django.utils.html import escape, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from hub.recurrence import PARIS, monthly_position
 
 register = template.Library()
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+PHONE_RE = re.compile(r"(?<![\d+])(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 
 
 def _day(value):
@@ -45,6 +49,22 @@ def occurrence_when(occurrence):
         "start": _time(start),
         "end": _time(end),
     }
+
+
+@register.filter
+def contact_links(text):
+    """Free contact text with its e-mail addresses and French phone numbers as links."""
+
+    def link(match):
+        value = match.group(0)
+        if "@" in value:
+            return f'<a href="mailto:{value}">{value}</a>'
+        digits = re.sub(r"\D", "", value)
+        number = "+33" + digits[2:] if digits.startswith("33") else "+33" + digits[1:]
+        return f'<a href="tel:{number}">{value}</a>'
+
+    pattern = re.compile(f"{EMAIL_RE.pattern}|{PHONE_RE.pattern}")
+    return mark_safe(pattern.sub(link, escape(text)))
 
 
 @register.filter

@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from ..geo import KM_PER_DEGREE, distance_km
 from ..highlight import highlight
 from ..models import SearchEntry, SearchFacetValue, SearchTerm
-from ..query import ParsedQuery
+from ..query import parse_prefix
 from ..text import stem, terms, words
 from ..types import EngineResults, SearchHit
 from .base import SearchBackend
@@ -285,10 +285,9 @@ class DatabaseEngine(SearchBackend):
         )
 
     def autocomplete(self, prefix, limit):
-        typed = words(prefix)
-        if not typed:
+        parsed = parse_prefix(prefix)
+        if not parsed:
             return []
-        parsed = ParsedQuery(groups=[[[word]] for word in typed])
         rows = self._best_first(
             SearchEntry.objects.all(), parsed, 0, limit * 3, title_only=True, prefix_last=True
         )

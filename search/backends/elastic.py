@@ -30,8 +30,7 @@ from elasticsearch.helpers import BulkIndexError, bulk
 
 from .. import registry
 from ..geo import distance_km
-from ..query import ParsedQuery
-from ..text import words
+from ..query import ParsedQuery, parse_prefix
 from ..types import EngineResults, SearchHit
 from .base import SearchBackend
 
@@ -61,13 +60,14 @@ autocomplete_analyzer = analyzer(
     "hub_autocomplete",
     tokenizer="standard",
     filter=[
+        "elision",  # "d'accueil" -> "accueil", as the database engines read it
         "lowercase",
         "asciifolding",
         token_filter("hub_edge", type="edge_ngram", min_gram=1, max_gram=20),
     ],
 )
 autocomplete_search_analyzer = analyzer(
-    "hub_autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"]
+    "hub_autocomplete_search", tokenizer="standard", filter=["elision", "lowercase", "asciifolding"]
 )
 
 
@@ -296,14 +296,35 @@ class ElasticEngine(SearchBackend):
         )
 
     def autocomplete(self, prefix, limit):
-        typed = words(prefix)
+        parsed = parse_prefix(prefix)
         indices = self._indices(None)
-        if not typed or not indices:
+        if not parsed or not indices:
             return []
-        search = Search(using=self.client, index=indices).query(
-            "match",
-            **{"title.autocomplete": {"query": " ".join(typed), "operator": "and"}},
+        # As on the database engines: whole words on the title, the last word typed as a
+        # prefix (edge n-grams); a group matches by any of its alternatives (synonyms).
+        last = len(parsed.groups) - 1
+
+        def alternative_query(alternative, is_last):
+            whole = alternative[:-1] if is_last else alternative
+            queries = []
+            if whole:
+                queries.append(EsQ("match", title={"query": " ".join(whole), "operator": "and"}))
+            if is_last:
+                queries.append(EsQ("match", **{"title.autocomplete": alternative[-1]}))
+            return EsQ("bool", must=queries)
+
+        query = EsQ(
+            "bool",
+            must=[
+                EsQ(
+                    "bool",
+                    should=[alternative_query(alt, index == last) for alt in group],
+                    minimum_should_match=1,
+                )
+                for index, group in enumerate(parsed.groups)
+            ],
         )
+        search = Search(using=self.client, index=indices).query(query)
         found, seen = [], set()
         for hit in search.source(["title", "url", "type"])[: limit * 3].execute():
             if hit.title not in seen:

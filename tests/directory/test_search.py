@@ -1,10 +1,11 @@
 """What a parent gets from the directory search: filters, distance order, clear errors."""
 
 import re
+from types import SimpleNamespace
 
 from django.test import TestCase
 
-from directory import choices
+from directory import choices, maps
 from directory.models import LieuRessourcePage
 from hub.taxonomies import Theme
 from tests.builders import build_network
@@ -83,6 +84,25 @@ class DistanceTests(TestCase):
         self.assertEqual(html.count('class="results-map__marker"'), 3)
         self.assertIn("<title>1. Café à Roubaix</title>", html)
         self.assertNotRegex(html, r'(src|href)="(https?:)?//(?!www\.openstreetmap\.org/directions)')
+        # Zoomed on the search area: the radius drawn, the larger communes named.
+        self.assertIn('class="results-map__radius"', html)
+        self.assertIn("le rayon de 10 km autour de Roubaix", html)
+        names = re.search(r'<g class="results-map__names"[^>]*>(.*?)</g>', html).group(1)
+        self.assertIn(">Roubaix</text>", names)
+        self.assertNotIn("Dunkerque", names)  # 70 km away
+
+    def test_map_numbers_follow_the_list_on_later_pages(self):
+        record = SimpleNamespace(latitude=50.69, longitude=3.18, title="Café", url="/cafe/")
+        drawn = maps.results_map([record], start=21)
+        self.assertEqual([marker.number for marker in drawn["markers"]], [21])
+
+    def test_map_without_a_place_frames_the_results(self):
+        html = self.client.get("/nord/annuaire/", {"q": "Croix"}).content.decode()
+        self.assertNotIn('class="results-map__radius"', html)
+        # Two results at the same point are spread apart, not stacked.
+        markers = re.findall(r'class="results-map__marker" cx="([\d.]+)" cy="([\d.]+)"', html)
+        self.assertEqual(len(markers), 2)
+        self.assertNotEqual(markers[0], markers[1])
 
     def test_postal_code_and_autocomplete_label_find_the_commune(self):
         by_code = titles(self.client.get("/nord/annuaire/", {"lieu": "59100", "age": 14}))

@@ -52,6 +52,7 @@ class AgendaPagesTests(TestCase):
             latitude="44.832200",
             longitude="-0.644200",
             registration_url="https://inscriptions.example.fr/cine",
+            registration_contact="cine@merignac.example.fr ou 05 56 00 11 22",
             capacity=80,
         )
         cls.cancelled = add_event(
@@ -96,6 +97,32 @@ class AgendaPagesTests(TestCase):
         self.assertContains(response, 'href="webcal://testserver/nord/agenda/ical/"')
         for application in ("Outlook", "Google Agenda", "Thunderbird", "Apple Calendrier"):
             self.assertContains(response, application)
+
+    def test_subscription_box_is_reachable_from_the_top_of_the_agenda(self):
+        for url in ("/nord/agenda/", "/nord/agenda/mois/2026-12/"):
+            html = self.client.get(url).content.decode()
+            link = html.index('<a href="#abonnement-titre">S\'abonner à cet agenda</a>')
+            self.assertLess(link, html.index('class="agenda-filters"'))
+            self.assertIn('id="abonnement-titre"', html)
+        # The archive has no subscription box, so no link to it.
+        self.assertNotContains(self.client.get("/nord/agenda/archives/"), "#abonnement-titre")
+
+    def test_month_grid_days_read_as_a_list_on_phones(self):
+        """Each day carries its weekday and month for the phone layout (a list of the days
+        that have events); days without events are marked so that the phone layout hides them."""
+        html = self.client.get("/nord/agenda/mois/2026-12/").content.decode()
+        self.assertIn(
+            '<td class="">\n          <span class="month-grid__day">'
+            '<span class="month-grid__weekday">mardi </span>8'
+            '<span class="month-grid__month"> décembre</span></span>',
+            html,
+        )
+        self.assertIn(
+            '<td class="month-grid__empty">\n          <span class="month-grid__day">'
+            '<span class="month-grid__weekday">mercredi </span>9<',
+            html,
+        )
+        self.assertIn('<td class="month-grid__other">', html)  # 30 November
 
     def test_cancelled_event_is_shown_as_cancelled(self):
         with frozen_now():
@@ -154,6 +181,14 @@ class AgendaPagesTests(TestCase):
         self.assertEqual(data["location"]["address"]["addressLocality"], "Mérignac")
         self.assertEqual(data["location"]["geo"]["latitude"], 44.8322)
         self.assertEqual(data["maximumAttendeeCapacity"], 80)
+
+    def test_registration_contact_links_its_e_mail_and_phone(self):
+        response = self.client.get(self.ciné.url)
+        self.assertContains(
+            response,
+            '<a href="mailto:cine@merignac.example.fr">cine@merignac.example.fr</a> ou '
+            '<a href="tel:+33556001122">05 56 00 11 22</a>',
+        )
 
     def test_recurring_detail_page_lists_next_dates_and_rule(self):
         with frozen_now():

@@ -39,6 +39,20 @@ def audit(base_url, paths, timeout=600):
     return json.loads(completed.stdout)
 
 
+def describe_overflows(report):
+    """One line per page wider than its screen, naming the element that sticks out most."""
+    lines = []
+    for page in report["pages"]:
+        overflow = page.get("overflow") or {}
+        if overflow.get("scrollWidth", 0) > overflow.get("viewport", 0):
+            lines.append(
+                f"{page['path']} @ {page['width']}px: {overflow['scrollWidth']} px wide for a "
+                f"{overflow['viewport']} px screen; widest element: {overflow['widest']} "
+                f"(right edge at {overflow.get('right')} px)"
+            )
+    return "\n".join(lines)
+
+
 def describe_violations(report):
     lines = []
     for page in report["pages"]:

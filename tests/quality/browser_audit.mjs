@@ -1,7 +1,8 @@
 // Accessibility and privacy audit of a running site with headless Chromium (Debian package).
 // Usage: node browser_audit.mjs BASE_URL PATH... ; prints one JSON report on stdout.
 // Each page is loaded at every width; axe-core (npm, read from node_modules) checks it against
-// WCAG 2.1 A/AA, and every request the page makes is recorded with its host.
+// WCAG 2.1 A/AA, every request the page makes is recorded with its host, and a page wider than
+// the screen (horizontal scrolling) is reported with the element that sticks out the most.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -16,6 +17,41 @@ const QUIET_FLAGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
   "--disable-default-apps", "--disable-domain-reliability", "--metrics-recording-only",
 ];
+
+// In the page: the document's scroll width and, when it exceeds the viewport, the element whose
+// right edge or text goes furthest (the deepest one on a tie), outside any scrolling or clipping box.
+function measureWidth() {
+  const viewport = document.documentElement.clientWidth;
+  const scrollWidth = document.documentElement.scrollWidth;
+  if (scrollWidth <= viewport) return { viewport, scrollWidth, widest: null };
+  const clips = (element) => {
+    for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+      if (getComputedStyle(node).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  let widest = null;
+  let right = viewport;
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    // Text overflowing its box (a long word, a <pre>) shows in scrollWidth, not in the box.
+    const content = getComputedStyle(element).overflowX === "visible" ? box.left + element.scrollWidth : 0;
+    const edge = Math.max(box.right, content) + window.scrollX;
+    if (edge >= right && !clips(element)) {
+      right = edge;
+      widest = element;
+    }
+  }
+  const describe = (element) => {
+    if (!element) return null;
+    const classes = [...element.classList].map((name) => "." + name).join("");
+    const id = element.id ? "#" + element.id : "";
+    const parent = element.parentElement;
+    const where = parent && parent !== document.body ? describe(parent).split(" > ").slice(-2).join(" > ") + " > " : "";
+    return where + element.tagName.toLowerCase() + id + classes;
+  };
+  return { viewport, scrollWidth, widest: describe(widest), right: Math.round(right) };
+}
 
 const [base, ...paths] = process.argv.slice(2);
 const siteHost = new URL(base).host;
@@ -56,6 +92,7 @@ try {
           path,
           width,
           status: response ? response.status() : null,
+          overflow: await page.evaluate(measureWidth),
           violations: result.violations.map((v) => ({
             id: v.id,
             impact: v.impact,

@@ -79,6 +79,21 @@ class FrenchSearchBehaviour(EngineSwitchMixin):
         communes = [item["label"] for item in autocomplete("roubai")]
         self.assertIn("Roubaix (59)", communes)
 
+    def suggested(self, prefix):
+        return [item["label"] for item in autocomplete(prefix)]
+
+    def test_autocomplete_completes_after_a_stop_word(self):
+        self.assertIn(self.pages["sport"].title, self.suggested("forum des"))
+        self.assertIn(self.pages["sport"].title, self.suggested("Forum des asso"))
+        self.assertIn(self.pages["parentalite"].title, self.suggested("soutien à la p"))
+        self.assertIn(self.pages["parentalite"].title, self.suggested("ateliers du"))
+        self.assertNotIn(self.pages["parentalite"].title, self.suggested("forum des"))
+
+    def test_autocomplete_expands_acronyms(self):
+        self.assertIn(self.pages["laep"].title, self.suggested("LAEP"))
+        self.assertIn(self.pages["laep"].title, self.suggested("laep roub"))
+        self.assertIn(self.pages["laep"].title, self.suggested("lieu d'accueil enf"))
+
 
 class SqlDatabaseSearchTests(FrenchSearchBehaviour, TestCase):
     """The embedded engine on the test database (SQLite FTS5, or PostgreSQL with DATABASE_URL)."""

@@ -1,0 +1,73 @@
+// Screenshots of the parents' and coordinators' journeys at 360 and 1280 px (make screenshots).
+// Usage: node screenshots.mjs BASE_URL OUTPUT_DIR ADMIN_EDIT_PATH ; headless Chromium (Debian).
+// Pages reached by a link (an action, a lieu, an event) are opened from the lists that show them.
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const [base, output, adminEditPath] = process.argv.slice(2);
+const password = process.env.DEMO_PASSWORD || "parentalite-demo";
+const month = new Date().toISOString().slice(0, 7);
+// [file name, path, optional selector of the link to follow from that page]
+const JOURNEYS = [
+  ["01-accueil", "/"],
+  ["02-annuaire-roubaix-10km-14ans", "/nord/annuaire/?lieu=Roubaix&rayon=10&age=14"],
+  ["03-action", "/nord/annuaire/?lieu=Roubaix&rayon=10&age=14", ".result h3 a"],
+  ["04-lieu-ressource", "/nord/annuaire/?contenu=lieux", ".result h3 a"],
+  ["05-lyon", "/annuaire/?lieu=Lyon&rayon=10"],
+  ["06-aucun-resultat", "/nord/annuaire/?q=zzzz"],
+  ["07-agenda-mois", `/nord/agenda/mois/${month}/`],
+  ["08-evenement", "/nord/agenda/", ".agenda-item h3 a"],
+  ["09-ressourcerie", "/nord/ressources/"],
+  ["10-recherche", "/recherche/?q=parents"],
+];
+
+mkdirSync(output, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+let failures = 0;
+try {
+  for (const width of [360, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const save = async (name) => {
+      await page.screenshot({ path: `${output}/${name}-${width}.png`, fullPage: true });
+      console.log(`${name}-${width}.png  ${page.url()}`);
+    };
+    for (const [name, path, follow] of JOURNEYS) {
+      try {
+        await page.goto(base + path);
+        if (follow) {
+          await Promise.all([page.waitForNavigation(), page.locator(follow).first().click()]);
+        }
+        await save(name);
+      } catch (error) {
+        failures += 1;
+        console.error(`${name} @ ${width}px: ${error}`);
+      }
+    }
+    try {
+      await page.goto(base + "/admin/login/", { waitUntil: "domcontentloaded" });
+      await page.fill("input[name=username]", "coord-nord");
+      await page.fill("input[name=password]", password);
+      await Promise.all([
+        page.waitForNavigation({ waitUntil: "domcontentloaded" }),
+        page.locator("form button[type=submit]").first().click(),
+      ]);
+      // The edit form is slow to build (its commune list); the page is ready before the
+      // avatars it may ask elsewhere (Gravatar) answer.
+      await page.goto(base + adminEditPath, { waitUntil: "domcontentloaded", timeout: 300000 });
+      await page.waitForTimeout(1000);
+      await save("11-admin-modifier-action");
+    } catch (error) {
+      failures += 1;
+      console.error(`admin @ ${width}px: ${error}`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+process.exit(failures ? 1 : 0);

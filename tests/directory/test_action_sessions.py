@@ -36,7 +36,9 @@ def action_with(*items, cancelled=()):
     )
 
 
-class UpcomingSessionsTests(SimpleTestCase):
+class UpcomingSessionsTests(TestCase):
+    """Unsaved pages, but building one looks up its content type."""
+
     def test_weekly_sessions_keep_their_paris_time_across_the_dst_change(self):
         action = action_with(
             session(

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 JOURNEY_SCRIPT = Path(__file__).with_name("parent_journey.mjs")
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_near_me_search_lyon_and_zero_results(live_server):
     require_browser()
     call_command("load_demo_content", verbosity=0, stdout=io.StringIO())

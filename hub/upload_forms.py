@@ -34,6 +34,14 @@ class GatedFileMixin:
 
     accepted_formats = DOCUMENT_FORMATS
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's multiple uploader checks the size in the browser with these two.
+        self.max_upload_size = self.size_limit()
+        self.error_messages["file_too_large_unknown_size"] = _(
+            "Ce fichier dépasse la taille maximale acceptée, %(limit)s."
+        ) % {"limit": human_size(self.max_upload_size)}
+
     def size_limit(self):
         return max_size()
 

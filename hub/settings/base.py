@@ -150,9 +150,6 @@ UPLOAD_QUARANTINE_ROOT = Path(
 )
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.upload_forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.upload_forms.ImageForm"
-# Wagtail's own checks (and the multiple uploader's check in the browser) use the same limits.
-WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_SIZE
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_IMAGE_SIZE
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

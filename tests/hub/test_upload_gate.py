@@ -128,6 +128,14 @@ class DocumentUploadTests(UploadGateTestCase):
 
 
 class MultipleDocumentUploadTests(UploadGateTestCase):
+    def test_the_browser_side_size_check_uses_the_same_limit_and_french(self):
+        response = self.client.get("/admin/documents/multiple/add/")
+        self.assertEqual(response.context["max_filesize"], 50 * 1024 * 1024)
+        self.assertEqual(
+            response.context["error_max_file_size"],
+            "Ce fichier dépasse la taille maximale acceptée, 50\xa0Mo.",
+        )
+
     def test_hostile_file_is_refused_by_the_multiple_uploader(self):
         response = self.client.post(
             "/admin/documents/multiple/add/",
@@ -188,7 +196,12 @@ class ImageUploadTests(UploadGateTestCase):
         self.assertNothingStored()
 
     def test_good_png_and_jpeg_are_accepted(self):
-        for name, kind in [("affiche.png", "PNG"), ("photo.jpg", "JPEG")]:
+        for name, kind in [
+            ("affiche.png", "PNG"),
+            ("photo.jpg", "JPEG"),
+            ("animation.gif", "GIF"),
+            ("photo.webp", "WEBP"),
+        ]:
             with self.subTest(name):
                 response = self.post_file(self.url, name, samples.image(kind))
                 self.assertEqual(response.status_code, 302)

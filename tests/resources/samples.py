@@ -132,3 +132,10 @@ def pdf_with_hidden_javascript():
         + stream
         + b"\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF"
     )
+
+
+def pdf_launching_a_program():
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/Launch/F(cmd.exe)>>>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF"
+    )

@@ -68,6 +68,12 @@ class RefusedUploadsTests(SimpleTestCase):
     def test_pdf_running_javascript_is_refused(self):
         self.assertRefused(samples.pdf_with_javascript(), "pdf_active_content", "JavaScript")
 
+    def test_pdf_launching_a_program_is_refused(self):
+        self.assertRefused(samples.pdf_launching_a_program(), "pdf_active_content", "lancement")
+
+    def test_pdf_hiding_javascript_in_a_compressed_object_stream_is_refused(self):
+        self.assertRefused(samples.pdf_with_hidden_javascript(), "pdf_active_content", "JavaScript")
+
     def test_office_file_with_macros_is_refused(self):
         self.assertRefused(samples.docm_with_macros(), "office_macros", "macros", "a.docx")
 

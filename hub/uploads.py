@@ -198,10 +198,10 @@ def validate_upload(value):
 def check_upload(upload, accepted=DOCUMENT_FORMATS, *, limit=None):
     """The `FileFormat` of an upload (a readable, seekable file with a `size`), or a
     ValidationError with a French message saying why it is refused."""
+    check_size(upload.size, max_size() if limit is None else limit)
     cached = getattr(upload, "checked_format", None)
     if cached is not None and cached.code in accepted:
         return cached
-    check_size(upload.size, max_size() if limit is None else limit)
     upload.checked_format = inspect(upload, accepted)
     return upload.checked_format
 

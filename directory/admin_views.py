@@ -23,6 +23,7 @@ from directory.models import (
     PromeneurPage,
     StructurePage,
 )
+from hub.upload_forms import GatedCsvField
 from territories.communes import place_suggestions
 
 STALE_AFTER = datetime.timedelta(days=365)
@@ -62,7 +63,7 @@ def editable_directories(user):
 
 class CsvImportForm(forms.Form):
     directory = forms.TypedChoiceField(label=_("Annuaire du département"), coerce=int)
-    file = forms.FileField(label=_("Fichier CSV (UTF-8)"))
+    file = GatedCsvField(label=_("Fichier CSV (UTF-8)"))
 
     def __init__(self, *args, directories, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,11 +83,10 @@ def csv_exchange(request):
         form = CsvImportForm(request.POST, request.FILES, directories=directories)
         if form.is_valid():
             index = form.directories[form.cleaned_data["directory"]]
+            # The upload gate let through UTF-8 text only.
+            text = form.cleaned_data["file"].read().decode("utf-8")
             try:
-                text = form.cleaned_data["file"].read().decode("utf-8")
                 report = csv_io.import_actions(text, index)
-            except UnicodeDecodeError:
-                errors = [_("Le fichier doit être encodé en UTF-8.")]
             except ImportFailed as failure:
                 errors = failure.errors
             else:

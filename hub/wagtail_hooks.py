@@ -1,6 +1,8 @@
+from django.http import Http404
 from wagtail import hooks
 
 from hub.models import DepartementPage, HomePage
+from hub.quarantine import QUARANTINE_COLLECTION
 from hub.scoping import other_sections_excluded
 from hub.sections import ensure_listings
 
@@ -15,3 +17,10 @@ def add_listings_to_new_section(request, page):
 def choose_pages_of_own_section(pages, request):
     """A coordinator's page choosers (structures, lieux, links) hide other départements."""
     return other_sections_excluded(pages, request.user)
+
+
+@hooks.register("before_serve_document")
+def refuse_quarantined_documents(document, request):
+    """A document put in quarantine by `recheck_uploads --quarantine` is no longer served."""
+    if document.collection.name == QUARANTINE_COLLECTION:
+        raise Http404

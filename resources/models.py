@@ -21,17 +21,18 @@ from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
 from hub.sections import name_sections
 from hub.taxonomies import Theme
+from hub.uploads import FORMATS, validate_upload
 from search.api import ResultList, SearchRequest
 
 from . import serving
 from .choices import Audience, Licence, ResourceKind
 from .extraction import pdf_thumbnail
 from .feeds import ResourceFeed
-from .formats import FORMAT_CHOICES, FORMATS
+from .formats import FORMAT_CHOICES
 from .forms import ResourcePageForm
 from .library import LibraryFilterForm
 from .storage import resource_storage
-from .uploads import analyse, validate_upload
+from .uploads import analyse
 
 RESERVED_SLUGS = {"flux", "etiquettes"}
 

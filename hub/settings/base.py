@@ -138,6 +138,19 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# The upload gate (hub.uploads), which every file entering the site passes: resource files,
+# Wagtail documents and images (single and multiple upload, choosers), CSV imports.
+UPLOAD_MAX_SIZE = int(os.environ.get("UPLOAD_MAX_SIZE", 50 * 1024 * 1024))
+UPLOAD_MAX_IMAGE_SIZE = int(os.environ.get("UPLOAD_MAX_IMAGE_SIZE", 10 * 1024 * 1024))
+UPLOAD_MAX_EXPANDED_SIZE = int(os.environ.get("UPLOAD_MAX_EXPANDED_SIZE", 200 * 1024 * 1024))
+# Where `recheck_uploads --quarantine` moves the stored files that fail the gate: not served.
+UPLOAD_QUARANTINE_ROOT = Path(
+    os.environ.get("UPLOAD_QUARANTINE_ROOT", BASE_DIR / "var" / "quarantaine")
+)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.upload_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.upload_forms.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
@@ -190,8 +203,6 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Resource library: files live outside MEDIA_ROOT and are served by a view that counts them.
 RESOURCES_FILES_ROOT = Path(os.environ.get("RESOURCES_FILES_ROOT", BASE_DIR / "var" / "ressources"))
-RESOURCES_MAX_UPLOAD_SIZE = int(os.environ.get("RESOURCES_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
-RESOURCES_MAX_EXPANDED_SIZE = int(os.environ.get("RESOURCES_MAX_EXPANDED_SIZE", 200 * 1024 * 1024))
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # tag pages get ASCII URLs: /etiquettes/ecrans/
 
 # Site search (see the "Recherche" section of the README): "database" (embedded, default) or

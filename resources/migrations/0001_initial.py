@@ -6,7 +6,7 @@ import hub.fields
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import resources.storage
-import resources.uploads
+import hub.uploads
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('title', models.CharField(blank=True, help_text='Par exemple : « Version à imprimer ». Par défaut, le titre de la ressource.', max_length=200, verbose_name='intitulé')),
-                ('file', models.FileField(max_length=255, storage=resources.storage.resource_storage, upload_to='fichiers/%Y/%m/', validators=[resources.uploads.validate_upload], verbose_name='fichier')),
+                ('file', models.FileField(max_length=255, storage=resources.storage.resource_storage, upload_to='fichiers/%Y/%m/', validators=[hub.uploads.validate_upload], verbose_name='fichier')),
                 ('format', models.CharField(blank=True, choices=[('pdf', 'PDF'), ('odt', 'Texte OpenDocument'), ('ods', 'Tableur OpenDocument'), ('odp', 'Présentation OpenDocument'), ('docx', 'Document Word'), ('xlsx', 'Classeur Excel'), ('pptx', 'Présentation PowerPoint'), ('png', 'Image PNG'), ('jpeg', 'Image JPEG'), ('mp3', 'Son MP3'), ('mp4', 'Vidéo MP4'), ('zip', 'Archive ZIP')], editable=False, max_length=10, verbose_name='format')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='taille en octets')),
                 ('extracted_text', models.TextField(blank=True, editable=False, verbose_name='texte extrait')),

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import ngettext
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
-from resources.formats import human_size
+from hub.uploads import human_size
 
 register = template.Library()
 

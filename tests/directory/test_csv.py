@@ -182,3 +182,18 @@ class CsvImportTests(TestCase):
         self.assertFalse(ActionPage.objects.filter(external_id="B1").exists())
         response = self.client.get(reverse("directory_csv_export", args=[gironde.pk]))
         self.assertEqual(response.status_code, 403)
+
+    def test_admin_import_passes_the_upload_gate(self):
+        self.client.force_login(self.net["coord_nord"])
+        for name, data, message in [
+            ("actions.csv", b"MZ\x90\x00" + b"\x00" * 200, "programme exécutable"),
+            ("actions.csv", b"<html><script>alert(1)</script></html>", "Les pages HTML"),
+            ("actions.csv", csv_text(good_row("A1")).encode("latin-1"), "encodé en UTF-8"),
+        ]:
+            with self.subTest(message):
+                response = self.client.post(
+                    reverse("directory_csv"),
+                    {"directory": self.index.pk, "file": SimpleUploadedFile(name, data)},
+                )
+                self.assertIn(message, " ".join(response.context["form"].errors["file"]))
+                self.assertFalse(ActionPage.objects.filter(external_id="A1").exists())

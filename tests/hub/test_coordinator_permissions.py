@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from hub.models import NewsPage
 from tests.builders import add_news, build_network, news_index
+from tests.resources import samples
 
 REFUSED = {403, 404}
 
@@ -226,7 +227,8 @@ class CoordinatorPermissionTests(TestCase):
             reverse("wagtaildocs:add"),
             {
                 "title": "Intrus",
-                "file": SimpleUploadedFile("x.pdf", b"%PDF-1.4"),
+                # A real PDF: the upload gate would refuse a damaged one whatever the collection.
+                "file": SimpleUploadedFile("x.pdf", samples.pdf()),
                 "collection": self.gironde_collection.pk,
             },
         )

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+import zlib
 
 from PIL import Image
 
@@ -103,5 +104,38 @@ def linux_executable():
 def pdf_with_javascript():
     return (
         b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF"
+    )
+
+
+def streamed_zip_bomb(expanded_size):
+    """An archive of `expanded_size` bytes of zeros, compressed in chunks (little memory)."""
+    output = io.BytesIO()
+    chunk = b"\0" * (8 * 1024 * 1024)
+    archive = zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+    with archive, archive.open("rapport.pdf", "w", force_zip64=True) as member:
+        member.write(b"%PDF-")
+        for _ in range(expanded_size // len(chunk)):
+            member.write(chunk)
+    return output.getvalue()
+
+
+def pdf_with_hidden_javascript():
+    """A PDF whose JavaScript action hides in a compressed object stream, its name spelt #xx."""
+    objects = b"<</S/Java#53cript/J#53(app.alert(1))>>"
+    stream = zlib.compress(b"2 0 " + objects)
+    return (
+        b"%PDF-1.5\n1 0 obj<</Type/Catalog/OpenAction 2 0 R>>endobj\n"
+        b"3 0 obj<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length "
+        + str(len(stream)).encode()
+        + b">>stream\n"
+        + stream
+        + b"\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+    )
+
+
+def pdf_launching_a_program():
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/Launch/F(cmd.exe)>>>>endobj\n"
         b"trailer<</Root 1 0 R>>\n%%EOF"
     )

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase, override_settings
 
+from hub.uploads import max_size
 from resources.uploads import analyse
 
 from . import samples
@@ -67,6 +68,12 @@ class RefusedUploadsTests(SimpleTestCase):
     def test_pdf_running_javascript_is_refused(self):
         self.assertRefused(samples.pdf_with_javascript(), "pdf_active_content", "JavaScript")
 
+    def test_pdf_launching_a_program_is_refused(self):
+        self.assertRefused(samples.pdf_launching_a_program(), "pdf_active_content", "lancement")
+
+    def test_pdf_hiding_javascript_in_a_compressed_object_stream_is_refused(self):
+        self.assertRefused(samples.pdf_with_hidden_javascript(), "pdf_active_content", "JavaScript")
+
     def test_office_file_with_macros_is_refused(self):
         self.assertRefused(samples.docm_with_macros(), "office_macros", "macros", "a.docx")
 
@@ -79,7 +86,7 @@ class RefusedUploadsTests(SimpleTestCase):
     def test_damaged_pdf_is_refused(self):
         self.assertRefused(b"%PDF-1.4 not really", "pdf_unreadable", "endommagé")
 
-    @override_settings(RESOURCES_MAX_UPLOAD_SIZE=10_000)
+    @override_settings(UPLOAD_MAX_SIZE=10_000)
     def test_file_over_the_size_limit_is_refused_with_both_sizes(self):
         with self.assertRaises(ValidationError) as caught:
             analyse(upload("gros.pdf", samples.pdf("x" * 20_000) + b"\0" * 20_000))
@@ -89,17 +96,15 @@ class RefusedUploadsTests(SimpleTestCase):
         self.assertIn("Ce fichier pèse 23,8\xa0Ko", message)
 
     def test_default_size_limit_is_50_megabytes(self):
-        from resources.uploads import max_upload_size
+        self.assertEqual(max_size(), 50 * 1024 * 1024)
 
-        self.assertEqual(max_upload_size(), 50 * 1024 * 1024)
-
-    @override_settings(RESOURCES_MAX_EXPANDED_SIZE=1024 * 1024)
+    @override_settings(UPLOAD_MAX_EXPANDED_SIZE=1024 * 1024)
     def test_zip_bomb_is_refused(self):
         bomb = samples.zip_bomb(5 * 1024 * 1024)
         self.assertLess(len(bomb), 20_000)
         self.assertRefused(bomb, "expands_too_much", "se décompresse en plus de", "a.zip")
 
-    @override_settings(RESOURCES_MAX_EXPANDED_SIZE=1024 * 1024)
+    @override_settings(UPLOAD_MAX_EXPANDED_SIZE=1024 * 1024)
     def test_office_file_expanding_beyond_the_limit_is_refused(self):
         big = samples.docx("x" * (2 * 1024 * 1024))
         self.assertRefused(big, "expands_too_much", "se décompresse", "a.docx")

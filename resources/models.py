@@ -107,7 +107,10 @@ class ResourceIndexPage(RoutablePageMixin, SectionIndexPage):
             feed_query.pop(name, None)
         if page_obj is not None and self.section is None:
             name_sections(page_obj.object_list)
-        return {"filters": form, "tag": self.library_tag, "feed_query": feed_query.urlencode()}
+        context = {"filters": form, "tag": self.library_tag, "feed_query": feed_query.urlencode()}
+        if page_obj is not None and not page_obj.paginator.count and form.is_filtered():
+            context["ways_out"] = self.ways_out(request, form)
+        return context
 
     # -- routes ----------------------------------------------------------------------------
 

@@ -94,6 +94,12 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
             )
         return context
 
+    def render_listing(self, request, context, status=200):
+        response = super().render_listing(request, context, status)
+        if (context.get("map") or {}).get("interactive"):
+            response._csp_update = {"img-src": [maps.tile_source()]}
+        return response
+
     @path("")
     def listing(self, request):
         return self.serve_listing(request)

@@ -56,9 +56,7 @@ def interactive(markers, circle_centre, radius, area):
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "bounds": [[south, west], [north, east]],
-        "circle": (
-            {"centre": circle_centre, "metres": radius * 1000} if circle_centre else None
-        ),
+        "circle": ({"centre": circle_centre, "metres": radius * 1000} if circle_centre else None),
         "markers": [
             {
                 "lat": marker.latitude,

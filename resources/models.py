@@ -47,6 +47,7 @@ class ResourceIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["resources.ResourcePage"]
     form_class = LibraryFilterForm
     per_page = 20
+    folds_before_search = True
     feed_length = 30
     # The tag whose page is served (None for the library itself): set by the route.
     library_tag = None

@@ -192,6 +192,8 @@ class SearchListing:
 
     form_class = ListingForm
     per_page = 20
+    # Whether the filters start folded, the items shown first (the agenda, the library).
+    folds_before_search = False
 
     def form_kwargs(self, request):
         return {}
@@ -238,9 +240,11 @@ class SearchListing:
         return page_obj
 
     def folding_context(self, form, results_shown=True):
-        """`folded`: whether the filters fold into their one-line `summary` above the results
-        (once a visitor has set a filter and the results are shown; never with an error)."""
-        folded = results_shown and form.is_filtered()
+        """`folded`: whether the filters fold into their one-line `summary` above the results:
+        once a visitor has set a filter, or always for a listing that shows its items before
+        any search (`folds_before_search`); never with an error."""
+        valid = not form.is_bound or form.is_valid()
+        folded = results_shown and valid and (self.folds_before_search or form.is_filtered())
         return {"folded": folded, "summary": form.summary() if folded else ""}
 
     def count_of(self, filters):

@@ -36,6 +36,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["events.EventPage"]
     form_class = AgendaFilterForm
     per_page = 20
+    folds_before_search = True
     # Which of the agenda's views is served ("upcoming", "archive", "month"): set by the route.
     agenda_view = "upcoming"
 

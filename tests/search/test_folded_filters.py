@@ -72,11 +72,15 @@ class AgendaFoldingTests(TestCase):
         html = self.get("/agenda/", {"q": "café", "departement": "59"}).content.decode()
         self.assertInHTML('<span class="listing-filters__summary">« café » · Nord</span>', html)
 
-    def test_without_filters_the_form_stays_open(self):
+    def test_without_filters_the_events_come_first_under_a_folded_form(self):
         html = self.get("/nord/agenda/", {}).content.decode()
-        self.assertIn('<details class="listing-filters" open>', html)
-        self.assertNotIn("listing-filters__summary", html)
-        self.assertIn("2 événements à venir", html)
+        self.assertInHTML(
+            '<summary><span class="listing-filters__summary">Tous les événements</span> · '
+            '<span class="listing-filters__edit">Filtrer</span></summary>',
+            html,
+        )
+        self.assertIn('<details class="listing-filters">', html)
+        self.assertLess(html.index("2 événements à venir"), html.index("Café des parents du"))
 
     def test_an_invalid_filter_keeps_the_form_open_with_its_error(self):
         response = self.get("/nord/agenda/", {"public": "bebes"})
@@ -147,9 +151,17 @@ class LibraryFoldingTests(TestCase):
         self.assertLess(count, html.index("Les écrans en famille</a>"))
         self.assertEqual(html.count('name="type"'), 1)
 
-    def test_the_sort_order_alone_does_not_fold_the_form(self):
+    def test_the_sort_order_alone_is_not_a_filter(self):
         html = self.client.get("/nord/ressources/", {"tri": "date"}).content.decode()
-        self.assertIn('<details class="listing-filters" open>', html)
+        self.assertInHTML(
+            '<span class="listing-filters__summary">Toutes les ressources</span>', html
+        )
+        self.assertIn('<details class="listing-filters">', html)
+
+    def test_an_invalid_filter_keeps_the_form_open_with_its_error(self):
+        response = self.client.get("/nord/ressources/", {"type": "roman"})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, '<details class="listing-filters" open>', status_code=400)
 
     def test_no_resource_says_why_and_offers_ways_out_with_counts(self):
         response = self.client.get("/nord/ressources/", {"type": "podcast", "public": "parents"})

@@ -20,6 +20,9 @@ from search.listing import WayOut, query_string
 from territories.models import Departement
 
 NEAREST_SHOWN = 3
+# Beyond this, a place is no help to a parent: "the nearest" stops there (Lyon's nearest
+# action would otherwise be 400 km away).
+NEAREST_MAX_KM = 100
 
 
 def count(request):
@@ -98,12 +101,13 @@ def help_context(form, params, departement_code, queryset, total):
 
 
 def nearest_beyond(filters, departement_code, queryset):
-    """The few records nearest to the place searched, whatever the radius, with distances."""
+    """The few records nearest to the place searched, beyond the radius but within
+    NEAREST_MAX_KM, with distances."""
     if filters.get("lieu") is None:
         return []
     request = replace(
         search_request(filters, departement_code),
-        radius_km=None,
+        radius_km=NEAREST_MAX_KM,
         page=1,
         per_page=NEAREST_SHOWN,
         facets=False,

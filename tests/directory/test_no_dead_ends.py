@@ -169,6 +169,8 @@ class DepartementWithoutSectionTests(TestCase):
             ("?age=14&mode=distance", "1 résultat"),
         )
         self.assertIn("0 résultat", results_heading(response).group(1))
+        # The Dunkerque action is 600 km away: no help to a parent in Lyon, not "the nearest".
+        self.assertNotContains(response, "Les plus proches")
 
     def test_a_section_s_directory_points_to_the_national_one(self):
         response = self.client.get("/nord/annuaire/", {"lieu": "Lyon", "rayon": 10})

@@ -6,7 +6,7 @@ saying so. The number of searches is bounded by the number of filters of the for
 the number of records; each search is a constant number of queries.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
@@ -16,36 +16,18 @@ from directory.search import search_request, with_distances
 from hub.models import DepartementPage
 from hub.sections import listing_links
 from search.api import SearchRequest, load_objects, search
+from search.listing import WayOut, query_string
 from territories.models import Departement
 
 NEAREST_SHOWN = 3
-
-
-@dataclass
-class WayOut:
-    """A link to the same search with one change, and how many records it finds."""
-
-    label: str
-    query: str
-    count: int
-    url: str = ""
+# Beyond this, a place is no help to a parent: "the nearest" stops there (Lyon's nearest
+# action would otherwise be 400 km away).
+NEAREST_MAX_KM = 100
 
 
 def count(request):
     """How many records `request` finds (one small search, no facets)."""
     return search(replace(request, page=1, per_page=1, facets=False, snippets=False)).total
-
-
-def query_string(params, **changes):
-    """The query string of `params` (a QueryDict) with `changes` (None removes a key)."""
-    query = params.copy()
-    query.pop("page", None)
-    for name, value in changes.items():
-        if value is None:
-            query.pop(name, None)
-        else:
-            query[name] = str(value)
-    return "?" + query.urlencode()
 
 
 def ways_out(form, params, departement_code):
@@ -69,10 +51,8 @@ def ways_out(form, params, departement_code):
         if name == "lieu":
             changes["rayon"] = None
             label = _("Partout, sans « %(filtre)s »") % {"filtre": text}
-        elif name == "q":
-            label = _("Sans les mots « %(mots)s »") % {"mots": filters["q"]}
         else:
-            label = _("Sans « %(filtre)s »") % {"filtre": text}
+            label = form.drop_label(name, text)
         found = count(search_request(without, departement_code))
         ways.append(WayOut(label, query_string(params, **changes), found))
     distance = at_distance(filters, params, departement_code)
@@ -121,12 +101,13 @@ def help_context(form, params, departement_code, queryset, total):
 
 
 def nearest_beyond(filters, departement_code, queryset):
-    """The few records nearest to the place searched, whatever the radius, with distances."""
+    """The few records nearest to the place searched, beyond the radius but within
+    NEAREST_MAX_KM, with distances."""
     if filters.get("lieu") is None:
         return []
     request = replace(
         search_request(filters, departement_code),
-        radius_km=None,
+        radius_km=NEAREST_MAX_KM,
         page=1,
         per_page=NEAREST_SHOWN,
         facets=False,

@@ -33,6 +33,8 @@ def optional_choice(label, options):
 class DirectorySearchForm(ListingForm):
     """The filters of the directory search; every field is optional."""
 
+    unsummarized = ("contenu", "rayon")
+
     contenu = forms.ChoiceField(
         label=_("Je cherche"), choices=Kind.CHOICES, required=False, initial=Kind.ACTIONS
     )
@@ -84,32 +86,13 @@ class DirectorySearchForm(ListingForm):
             return True
         return any(name not in MAIN_FIELDS for name, _text in self.active_filters())
 
-    def active_filters(self):
-        """The filters a visitor set, in the form's order: [(field name, short French text)].
-
-        What the folded summary reads ("Près de Roubaix · 10 km · 14 ans") and what the ways
-        out of an empty result drop one at a time. The radius goes with the place.
-        """
-        if not self.is_bound or not self.is_valid():
-            return []
-        data = self.cleaned_data
-        shown = []
-        for name, field in self.fields.items():
-            value = data.get(name)
-            if name in ("contenu", "rayon") or value is None or value == "" or value is False:
-                continue
-            if name == "q":
-                text = _("« %(words)s »") % {"words": value}
-            elif name == "lieu":
-                text = _("Près de %(nom)s") % {"nom": value.nom}
-            elif name == "age":
-                text = ngettext("%(age)s an", "%(age)s ans", value) % {"age": value}
-            elif isinstance(field, forms.BooleanField):
-                text = field.label
-            else:
-                text = dict(field.choices).get(value, value)
-            shown.append((name, str(text)))
-        return shown
+    def filter_text(self, name, field, value):
+        """ "Près de Roubaix", "14 ans"; the radius goes with the place in the summary."""
+        if name == "lieu":
+            return str(_("Près de %(nom)s") % {"nom": value.nom})
+        if name == "age":
+            return ngettext("%(age)s an", "%(age)s ans", value) % {"age": value}
+        return super().filter_text(name, field, value)
 
     def summary(self):
         """ "Lieux ressources · Près de Roubaix · 10 km · 14 ans": the search in one line."""

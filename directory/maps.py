@@ -1,9 +1,18 @@
 """A map of results drawn on the server as inline SVG, from data the site holds: the communes
 of the area as dots with the names of the larger ones, the search radius as a circle, the
-results as markers numbered as in the list. Nothing is loaded from elsewhere."""
+results as markers numbered as in the list. Nothing is loaded from elsewhere.
+
+With `settings.MAP_TILE_URL` set, the page also carries the same markers and circle in
+degrees (`interactive`) for `directory/js/results-map.js`, which draws them with Leaflet (an
+npm package served by the site) over the tiles of that server; the SVG stays for visitors
+without JavaScript. `tile_source()` is the origin the Content-Security-Policy then allows.
+"""
 
 import math
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
 
 from territories.models import Commune
 
@@ -25,6 +34,40 @@ class Marker:
     number: int
     title: str
     url: str
+    latitude: float
+    longitude: float
+
+
+def tile_source():
+    """The scheme and host of `MAP_TILE_URL` for the CSP's img-src ("https://*.tile.example.fr"
+    for a "{s}." subdomain template), or "" when no tile server is set."""
+    parts = urlsplit(settings.MAP_TILE_URL)
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+def interactive(markers, circle_centre, radius, area):
+    """What results-map.js needs to draw the map with Leaflet, or None without a tile server."""
+    if not tile_source():
+        return None
+    south, west, north, east = area
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "bounds": [[south, west], [north, east]],
+        "circle": ({"centre": circle_centre, "metres": radius * 1000} if circle_centre else None),
+        "markers": [
+            {
+                "lat": marker.latitude,
+                "lon": marker.longitude,
+                "number": marker.number,
+                "title": marker.title,
+                "url": marker.url,
+            }
+            for marker in markers
+        ],
+    }
 
 
 @dataclass(frozen=True)
@@ -132,13 +175,14 @@ def results_map(records, origin=None, radius=None, start=1):
     communes = communes_in(south, west, north, east)
     positions = _spread([project(lat, lon) for lat, lon in points])
     markers = [
-        Marker(x, y, number, record.title, record.url)
+        Marker(x, y, number, record.title, record.url, record.latitude, record.longitude)
         for (x, y), (number, record) in zip(positions, numbered, strict=True)
     ]
-    circle = None
+    circle = centre = None
     if origin is not None and origin.latitude is not None and radius:
         x, y = project(origin.latitude, origin.longitude)
         circle = {"x": x, "y": y, "r": project.km(radius)}
+        centre = [origin.latitude, origin.longitude]
     return {
         "width": WIDTH,
         "height": project.height,
@@ -150,4 +194,5 @@ def results_map(records, origin=None, radius=None, start=1):
         "markers": markers,
         "origin": origin,
         "radius": radius,
+        "interactive": interactive(markers, centre, radius, (south, west, north, east)),
     }

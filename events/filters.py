@@ -103,6 +103,12 @@ class AgendaFilterForm(ListingForm):
                 ).replace("%(nom)s", section.departement.nom.replace("%", "%%")),
             }
 
+    def filter_text(self, name, field, value):
+        if name == "departement":
+            section = self.section or self.sections.get(value)
+            return section.departement.nom
+        return super().filter_text(name, field, value)
+
     def clean(self):
         data = super().clean()
         if not self.errors:

@@ -48,6 +48,7 @@ class ResourceIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["resources.ResourcePage"]
     form_class = LibraryFilterForm
     per_page = 20
+    folds_before_search = True
     feed_length = 30
     # The tag whose page is served (None for the library itself): set by the route.
     library_tag = None
@@ -108,7 +109,10 @@ class ResourceIndexPage(RoutablePageMixin, SectionIndexPage):
             feed_query.pop(name, None)
         if page_obj is not None and self.section is None:
             name_sections(page_obj.object_list)
-        return {"filters": form, "tag": self.library_tag, "feed_query": feed_query.urlencode()}
+        context = {"filters": form, "tag": self.library_tag, "feed_query": feed_query.urlencode()}
+        if page_obj is not None and not page_obj.paginator.count and form.is_filtered():
+            context["ways_out"] = self.ways_out(request, form)
+        return context
 
     # -- routes ----------------------------------------------------------------------------
 

@@ -65,7 +65,6 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
         context = {
             "kind": Kind.ACTIONS,
             "more_filters_open": form.opens_more_filters(),
-            "folded": page_obj is not None and form.is_bound,
         }
         if page_obj is None:
             return context
@@ -82,7 +81,6 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
             ),
             origin=filters.get("lieu"),
             radius=filters.get("rayon"),
-            summary=form.summary() if form.is_bound else "",
         )
         if form.is_bound:
             context.update(
@@ -95,6 +93,12 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
                 )
             )
         return context
+
+    def render_listing(self, request, context, status=200):
+        response = super().render_listing(request, context, status)
+        if (context.get("map") or {}).get("interactive"):
+            response._csp_update = {"img-src": [maps.tile_source()]}
+        return response
 
     @path("")
     def listing(self, request):

@@ -14,6 +14,7 @@ from hub import recurrence
 from hub.models import DepartementPage
 from hub.models.pages import SectionIndexPage
 from search.api import ResultList
+from search.listing import WayOut
 
 from .calendar_version import CalendarVersion
 from .event import EventPage
@@ -35,6 +36,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["events.EventPage"]
     form_class = AgendaFilterForm
     per_page = 20
+    folds_before_search = True
     # Which of the agenda's views is served ("upcoming", "archive", "month"): set by the route.
     agenda_view = "upcoming"
 
@@ -51,21 +53,13 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return filters["event_filters"].search_request(self.scope_filters())
 
     def listing_items(self, filters, search_request):
-        now = timezone.now()
-        events = self.events(filters["event_filters"])
-        if self.agenda_view == "archive":
-            events = events.filter(start_date__lte=timezone.localdate())
-            past = [item for item in recurrence.occurrences(events) if item.ends_at <= now]
-            past.reverse()
-            return past
-        events = events.filter(last_date__gte=timezone.localdate())
-        return recurrence.occurrences(events, after=now)
+        return self.occurrences(filters["event_filters"], past=self.agenda_view == "archive")
 
     def listing_context(self, request, form, page_obj):
         filters = form.filters() if form.is_valid() else EventFilters()
         feed_url = self.reverse_subpage("feed") + filters.querystring
         absolute_feed_url = request.build_absolute_uri(self.url + feed_url)
-        return {
+        context = {
             "view": self.agenda_view,
             "section": self.section,
             "filters": filters,
@@ -77,6 +71,21 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             "feed_https_url": absolute_feed_url,
             "feed_webcal_url": "webcal://" + absolute_feed_url.split("://", 1)[1],
         }
+        if page_obj is not None and not page_obj.paginator.count and form.is_filtered():
+            context["ways_out"] = [*self.ways_out(request, form), self.other_view_way(filters)]
+        return context
+
+    def other_view_way(self, filters):
+        """The way out of an empty list towards the same filters in the past (from the
+        upcoming events) or in the future (from the past ones), with its count."""
+        past = self.agenda_view != "archive"
+        if past:
+            label = _("Les événements passés avec ces critères")
+        else:
+            label = _("Les événements à venir avec ces critères")
+        url = self.url + self.reverse_subpage("archive" if past else "upcoming")
+        count = len(self.occurrences(filters, past=past))
+        return WayOut(label, filters.querystring, count, url=url)
 
     def render_listing(self, request, context, status=200):
         view = self.agenda_view
@@ -86,6 +95,19 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return response
 
     # -- what the agenda shows -------------------------------------------------------------
+
+    def occurrences(self, filters, past=False):
+        """The occurrences of the events matching `filters`: those to come in date order, or
+        (`past`) those ended, the most recent first."""
+        now = timezone.now()
+        events = self.events(filters)
+        if past:
+            events = events.filter(start_date__lte=timezone.localdate())
+            ended = [item for item in recurrence.occurrences(events) if item.ends_at <= now]
+            ended.reverse()
+            return ended
+        events = events.filter(last_date__gte=timezone.localdate())
+        return recurrence.occurrences(events, after=now)
 
     def events(self, filters):
         """The live events of this agenda matching `filters`, ready for occurrence lists."""
@@ -147,6 +169,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             "grid": grid,
             "previous_url": self._month_url(grid.previous_month, filters),
             "next_url": self._month_url(grid.next_month, filters),
+            **self.folding_context(form),
             **self.listing_context(request, form, None),
         }
         return self.render_listing(request, context)

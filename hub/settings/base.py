@@ -123,7 +123,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
-STATICFILES_DIRS = []
+# Front-end packages installed by npm (package.json, `npm ci`), served by the site itself under
+# /static/<prefix>/: found there by runserver and WhiteNoise, copied by collectstatic.
+STATICFILES_DIRS = [("leaflet", NODE_MODULES_DIR / "leaflet" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
@@ -132,6 +134,12 @@ STORAGES = {
 }
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+# Results map of the directory (directory.maps): empty, a map drawn on the server from the site's
+# own data; a tile URL template ("https://tiles.example.fr/{z}/{x}/{y}.png"), an interactive
+# Leaflet map over those tiles, the only other host the directory's pages then load from.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 WAGTAIL_SITE_NAME = "Hub Parentalité"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -44,12 +44,12 @@ class ResultsFirstTests(TestCase):
         )
         html = response.content.decode()
         self.assertInHTML(
-            '<span class="directory-search__summary">'
+            '<span class="listing-filters__summary">'
             "Près de Roubaix · 10 km · 14 ans · Gratuit uniquement</span>",
             html,
         )
-        self.assertIn('<details class="directory-search__panel">', html)  # folded
-        self.assertLess(html.index("directory-search__summary"), html.index("results-title"))
+        self.assertIn('<details class="listing-filters">', html)  # folded
+        self.assertLess(html.index("listing-filters__summary"), html.index("results-title"))
         self.assertLess(html.index("results-title"), html.index("Café des parents de Roubaix"))
         # "Plus de filtres" opens only because one of them is set.
         self.assertIn('<details class="directory-search__more" open>', html)
@@ -60,15 +60,13 @@ class ResultsFirstTests(TestCase):
 
     def test_before_any_search_the_form_is_open(self):
         html = self.client.get("/annuaire/").content.decode()
-        self.assertIn('<details class="directory-search__panel" open>', html)
+        self.assertIn('<details class="listing-filters" open>', html)
         self.assertIn('<details class="directory-search__more">', html)
 
     def test_an_invalid_filter_keeps_the_form_open_with_its_error(self):
         response = self.client.get("/annuaire/", {"lieu": "Roubaix", "soir": "x", "age": "zz"})
         self.assertEqual(response.status_code, 400)
-        self.assertContains(
-            response, '<details class="directory-search__panel" open>', status_code=400
-        )
+        self.assertContains(response, '<details class="listing-filters" open>', status_code=400)
 
 
 class ZeroResultTests(TestCase):
@@ -171,6 +169,8 @@ class DepartementWithoutSectionTests(TestCase):
             ("?age=14&mode=distance", "1 résultat"),
         )
         self.assertIn("0 résultat", results_heading(response).group(1))
+        # The Dunkerque action is 600 km away: no help to a parent in Lyon, not "the nearest".
+        self.assertNotContains(response, "Les plus proches")
 
     def test_a_section_s_directory_points_to_the_national_one(self):
         response = self.client.get("/nord/annuaire/", {"lieu": "Lyon", "rayon": 10})

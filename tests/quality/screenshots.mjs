@@ -19,6 +19,10 @@ const JOURNEYS = [
   ["08-evenement", "/nord/agenda/", ".agenda-item h3 a"],
   ["09-ressourcerie", "/nord/ressources/"],
   ["10-recherche", "/recherche/?q=parents"],
+  ["12-agenda-parents", "/nord/agenda/?public=parents"],
+  ["13-agenda-aucun-resultat", "/nord/agenda/?q=zzzz&public=parents"],
+  ["14-ressourcerie-guides-parents", "/nord/ressources/?type=guide&public=parents"],
+  ["15-ressourcerie-aucun-resultat", "/nord/ressources/?type=podcast&q=zzzz"],
 ];
 
 mkdirSync(output, { recursive: true });

@@ -1,5 +1,7 @@
+from django.urls import path
 from wagtail import hooks
 
+from hub import admin_views
 from hub.models import DepartementPage, HomePage
 from hub.scoping import other_sections_excluded
 from hub.sections import ensure_listings
@@ -15,3 +17,11 @@ def add_listings_to_new_section(request, page):
 def choose_pages_of_own_section(pages, request):
     """A coordinator's page choosers (structures, lieux, links) hide other départements."""
     return other_sections_excluded(pages, request.user)
+
+
+@hooks.register("register_admin_urls")
+def place_input_urls():
+    return [
+        path("communes/", admin_views.communes, name="admin_communes"),
+        path("communes/carte/", admin_views.commune_map, name="admin_commune_map"),
+    ]

@@ -45,10 +45,16 @@
     }
 
     function projection() {
-      var view = point();
+      // Centred on the commune, or on the point when the commune's centre would hide it.
       var halfKm = ZOOMS[state.zoom];
-      var kx = Math.cos(view.latitude * Math.PI / 180);
       var scale = (WIDTH / 2) / (halfKm / KM_PER_DEGREE);
+      var here = point();
+      var view = state.centre;
+      var kx = Math.cos(view.latitude * Math.PI / 180);
+      if (Math.abs(here.latitude - view.latitude) * scale > HEIGHT / 2 - 12 ||
+          Math.abs(here.longitude - view.longitude) * kx * scale > WIDTH / 2 - 12) {
+        view = here;
+      }
       return {
         scale: scale,
         to: function (lat, lon) {
@@ -84,13 +90,17 @@
         }));
         if (chosen || labelled < LABELS) {
           labelled += chosen ? 0 : 1;
-          svg.appendChild(element("text", { x: xy[0] + 6, y: xy[1] - 6, class: "point-map__label" }, item.nom));
+          var right = xy[0] > WIDTH - 100;
+          svg.appendChild(element("text", {
+            x: right ? xy[0] - 6 : xy[0] + 6, y: xy[1] - 6, class: "point-map__label",
+            "text-anchor": right ? "end" : "start"
+          }, item.nom));
         }
       });
       var km = ZOOMS[state.zoom] >= 4 ? 2 : (ZOOMS[state.zoom] >= 1 ? 0.5 : 0.2);
       var bar = km / KM_PER_DEGREE * project.scale;
-      svg.appendChild(element("line", { x1: 8, y1: HEIGHT - 10, x2: 8 + bar, y2: HEIGHT - 10, class: "point-map__scale" }));
-      svg.appendChild(element("text", { x: 8, y: HEIGHT - 14, class: "point-map__label" },
+      svg.appendChild(element("line", { x1: WIDTH - 8 - bar, y1: HEIGHT - 10, x2: WIDTH - 8, y2: HEIGHT - 10, class: "point-map__scale" }));
+      svg.appendChild(element("text", { x: WIDTH - 8 - bar, y: HEIGHT - 14, class: "point-map__label" },
         (km < 1 ? (km * 1000) + " m" : km + " km")));
       var here = point();
       var xy = project.to(here.latitude, here.longitude);
@@ -127,6 +137,7 @@
       });
       svg.addEventListener("pointerup", function () {
         state.dragging = false;
+        state.focus = true;
         draw();
       });
       svg.addEventListener("keydown", function (event) {
@@ -185,5 +196,11 @@
     load(false);
   }
 
-  document.querySelectorAll("[data-point-map]").forEach(enhance);
+  function enhanceAll() { document.querySelectorAll("[data-point-map]").forEach(enhance); }
+  // Wagtail loads panel scripts before the form.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhanceAll);
+  } else {
+    enhanceAll();
+  }
 })();

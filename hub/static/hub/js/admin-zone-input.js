@@ -90,5 +90,11 @@
     render();
   }
 
-  document.querySelectorAll("textarea[data-zone-input]").forEach(enhance);
+  function enhanceAll() { document.querySelectorAll("textarea[data-zone-input]").forEach(enhance); }
+  // Wagtail loads widget scripts before the form.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhanceAll);
+  } else {
+    enhanceAll();
+  }
 })();

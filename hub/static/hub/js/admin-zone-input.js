@@ -13,13 +13,18 @@
     entry.type = "text";
     entry.autocomplete = "off";
     entry.id = textarea.id + "-entry";
-    entry.setAttribute("aria-label", textarea.dataset.addLabel);
     entry.placeholder = textarea.dataset.addLabel;
     var list = document.createElement("datalist");
     list.id = "zone-suggestions-" + counter;
     entry.setAttribute("list", list.id);
     textarea.hidden = true;
     textarea.after(chips, entry, list);
+    var label = document.querySelector('label[for="' + textarea.id + '"]');
+    if (label) {
+      label.htmlFor = entry.id;
+    } else {
+      entry.setAttribute("aria-label", textarea.dataset.addLabel);
+    }
 
     function names() {
       return textarea.value.split("\n").map(function (line) { return line.trim(); })

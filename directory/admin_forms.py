@@ -4,9 +4,11 @@ must agree, and "Sur inscription" needs a way to register before publication."""
 from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from directory import choices, sessions
 from hub.admin_forms import SectionScopedPageForm
+from hub.place_inputs import ZoneField
 
 SESSION_FIELDS = [
     "start_date",
@@ -20,6 +22,8 @@ SESSION_FIELDS = [
 
 
 class ActionPageForm(SectionScopedPageForm):
+    zone = ZoneField(label=gettext_lazy("territoire desservi"))
+
     def clean(self):
         cleaned_data = super().clean()
         rules = [

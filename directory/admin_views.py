@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +24,6 @@ from directory.models import (
     StructurePage,
 )
 from hub.upload_forms import GatedCsvField
-from territories.communes import place_suggestions
 
 STALE_AFTER = datetime.timedelta(days=365)
 RECORD_MODELS = [ActionPage, LieuRessourcePage, PromeneurPage, StructurePage]
@@ -129,11 +128,3 @@ def csv_export(request, index_id):
         f'attachment; filename="actions-{index.get_parent().slug}.csv"'
     )
     return response
-
-
-def communes(request):
-    """Up to 10 communes for an admin commune field, the département being edited first."""
-    suggestions = place_suggestions(
-        request.GET.get("q", ""), departement_code=request.GET.get("departement", "")[:3]
-    )
-    return JsonResponse({"results": suggestions})

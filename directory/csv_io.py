@@ -213,7 +213,9 @@ def _read_row(row, lieux, seen, describe):
         ]
     elif data["commune"] == "" and lieu is None:
         errors.append(describe("commune", _("indiquez une commune ou un lieu.")))
-    return key, {**form.cleaned_data, "lieu": lieu}, errors
+    # A point given in the file is precise: it stays when the commune is edited.
+    placed = form.cleaned_data.get("latitude") is not None
+    return key, {**form.cleaned_data, "lieu": lieu, "point_placed": placed}, errors
 
 
 def _with_session(values):

@@ -226,6 +226,8 @@ def _import_structures(batch, records):
                 "commune": communes.get(item.code_insee),
                 "latitude": item.latitude,
                 "longitude": item.longitude,
+                # A point given by the source is precise: it stays when the commune is edited.
+                "point_placed": item.latitude is not None,
                 "phone": item.telephone or "",
                 "email": item.courriel or "",
                 "website": str(item.site_web) if item.site_web else "",
@@ -287,6 +289,8 @@ def _import_services(batch, records, structures):
                 "commune": communes.get(item.code_insee) or structure.commune,
                 "latitude": item.latitude,
                 "longitude": item.longitude,
+                # A point given by the source is precise: it stays when the commune is edited.
+                "point_placed": item.latitude is not None,
                 "phone": item.telephone or "",
                 "email": item.courriel or "",
             },

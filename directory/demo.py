@@ -201,6 +201,13 @@ NETWORKS = [
 ]
 
 
+def served_zone(commune, action_type, code):
+    """An action at a distance serves its département; the others, their commune and its EPCI."""
+    if action_type == choices.ActionType.ECOUTE_DISTANCE or commune.epci is None:
+        return code
+    return f"{commune.code},{commune.epci.code}"
+
+
 def ensure_communes(code):
     """The section's communes; `make demo` loads every commune first (`load_communes`)."""
     if not Commune.objects.filter(departement_code=code).exists():
@@ -211,7 +218,9 @@ def towns(code):
     names = {search_key(name) for name in TOWNS[code]}
     found = {
         commune.search_name: commune
-        for commune in Commune.objects.filter(departement_code=code, search_name__in=names)
+        for commune in Commune.objects.select_related("epci").filter(
+            departement_code=code, search_name__in=names
+        )
     }
     return [found[search_key(name)] for name in TOWNS[code] if search_key(name) in found]
 
@@ -414,7 +423,7 @@ def populate(section, rng):
                 lieu=lieu,
                 commune=None if at_lieu else commune,
                 address=lieu.address if at_lieu else f"{rng.randint(1, 99)} avenue Jean-Jaurès",
-                zone=code,
+                zone=served_zone(commune, action_type, code),
                 phone=phone_for(code, rng),
                 email=f"action{number}@{domain}",
             ),

@@ -11,7 +11,6 @@ from directory.models import LieuRessourcePage
 @hooks.register("register_admin_urls")
 def directory_admin_urls():
     return [
-        path("annuaire/communes/", admin_views.communes, name="directory_admin_communes"),
         path("annuaire/a-mettre-a-jour/", admin_views.stale_records, name="directory_stale"),
         path("annuaire/csv/", admin_views.csv_exchange, name="directory_csv"),
         path("annuaire/csv/modele/", admin_views.csv_template, name="directory_csv_template"),

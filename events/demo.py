@@ -283,6 +283,7 @@ def _add_event(index, section, spec, place, organiser, rng, today):
             commune,
         )
         page.latitude, page.longitude = Decimal(str(latitude)), Decimal(str(longitude))
+        page.point_placed = True
     if kind in {K.FORMATION, K.JOURNEE_DEPARTEMENTALE}:
         page.registration_url = "https://inscriptions.example.fr/parentalite"
     occurrences = page.occurrences()

@@ -7,12 +7,15 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
+from hub.point_panel import place_point
 from hub.scoping import choosable_collections, same_section, section_of
+from territories.models import Commune
 
 
 class SectionScopedPageForm(WagtailAdminPageForm):
     """Refuses a chosen page of another département, and an image or document outside the
-    collections the user may choose from."""
+    collections the user may choose from; sets the page's point from its commune unless it was
+    placed by hand (`hub.point_panel`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,4 +45,16 @@ class SectionScopedPageForm(WagtailAdminPageForm):
                             "département."
                         ),
                     )
+        if "point_placed" in self.fields:
+            place_point(
+                self, cleaned_data, self.point_commune(cleaned_data), self.commune_changed()
+            )
         return cleaned_data
+
+    def point_commune(self, cleaned_data):
+        """The commune whose centre is the page's point unless placed by hand."""
+        commune = cleaned_data.get("commune")
+        return commune if isinstance(commune, Commune) else None
+
+    def commune_changed(self):
+        return "commune" in self.changed_data

@@ -1,6 +1,8 @@
 from django.http import Http404
+from django.urls import path
 from wagtail import hooks
 
+from hub import admin_views
 from hub.models import DepartementPage, HomePage
 from hub.quarantine import QUARANTINE_COLLECTION
 from hub.scoping import other_sections_excluded
@@ -24,3 +26,11 @@ def refuse_quarantined_documents(document, request):
     """A document put in quarantine by `recheck_uploads --quarantine` is no longer served."""
     if document.collection.name == QUARANTINE_COLLECTION:
         raise Http404
+
+
+@hooks.register("register_admin_urls")
+def place_input_urls():
+    return [
+        path("communes/", admin_views.communes, name="admin_communes"),
+        path("communes/carte/", admin_views.commune_map, name="admin_commune_map"),
+    ]

@@ -1,9 +1,11 @@
 """Finding communes by what people type: a name, a postal code or an autocomplete label."""
 
+import math
 import re
 
 from django.db.models import Case, Q, When
 
+from search.geo import KM_PER_DEGREE, distance_km
 from search.text import fold
 
 from .models import Commune
@@ -77,3 +79,23 @@ def place_suggestions(text, limit=10, departement_code=None):
         }
         for commune in communes
     ]
+
+
+def communes_around(latitude, longitude, half_km, limit=300):
+    """The located communes in the square of half-side `half_km` around a point, the most
+    populous first: what the admin's small map draws."""
+    half_lat = half_km / KM_PER_DEGREE
+    half_lon = half_km / (KM_PER_DEGREE * max(math.cos(math.radians(latitude)), 0.1))
+    return Commune.objects.filter(
+        latitude__range=(latitude - half_lat, latitude + half_lat),
+        longitude__range=(longitude - half_lon, longitude + half_lon),
+    ).order_by("-population", "nom")[:limit]
+
+
+def distance_to_departement_km(point, departement_code):
+    """How far `point` (lat, lon) is from the nearest commune centre of a département, or None
+    when the département has no located commune."""
+    centres = Commune.objects.filter(
+        departement_code=departement_code, latitude__isnull=False
+    ).values_list("latitude", "longitude")
+    return min((distance_km(point, centre) for centre in centres), default=None)

@@ -25,11 +25,12 @@ from directory.forms import DirectorySearchForm, Kind
 from directory.hours_widget import OpeningHoursField, OpeningHoursWidget
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
-from directory.widgets import CommuneInput
 from hub.admin_forms import SectionScopedPageForm
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
 from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
+from hub.place_inputs import CommuneInput
+from hub.point_panel import PointPanel
 from hub.taxonomies import Theme
 from territories.communes import place_suggestions
 
@@ -124,10 +125,13 @@ class DirectoryEntry(Page):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    latitude = models.FloatField(
-        _("latitude"), null=True, blank=True, help_text=_("Vide : centre de la commune.")
-    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    point_placed = models.BooleanField(
+        _("point placé à la main"),
+        default=False,
+        help_text=_("Sinon, le point suit le centre de la commune."),
+    )
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
@@ -142,7 +146,7 @@ class DirectoryEntry(Page):
     place_panels = [
         FieldPanel("address"),
         FieldPanel("commune", widget=CommuneInput),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        PointPanel(),
     ]
     contact_panels = [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]
     search_fields = [*Page.search_fields, index.SearchField("address")]
@@ -167,14 +171,23 @@ class DirectoryEntry(Page):
             raise ValidationError(_("Indiquez la latitude et la longitude, ou aucune des deux."))
 
     def locate(self):
-        """Copy the commune's point when no precise point was typed."""
-        if self.commune_id and (self.latitude is None or self.longitude is None):
+        """The point follows the commune's centre unless it was placed by hand (or imported)."""
+        if self.latitude is None or self.longitude is None:
+            self.point_placed = False
+        if self.commune_id and not self.point_placed and self.commune.has_point:
             self.latitude = self.commune.latitude
             self.longitude = self.commune.longitude
 
     def save(self, *args, **kwargs):
         self.locate()
         return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        if "point_placed" not in content:
+            # A revision saved before the flag existed: the migration set it on the record.
+            obj.point_placed = self.point_placed
+        return obj
 
     @property
     def last_update(self):
@@ -461,9 +474,11 @@ class ActionPage(OpeningHoursMixin, DirectoryEntry):
             raise ValidationError(errors)
 
     def locate(self):
-        if self.lieu_id and self.latitude is None and self.commune_id is None:
+        if self.lieu_id and self.commune_id is None:
             self.commune_id = self.lieu.commune_id
-            self.latitude, self.longitude = self.lieu.latitude, self.lieu.longitude
+            if self.latitude is None:
+                self.latitude, self.longitude = self.lieu.latitude, self.lieu.longitude
+                self.point_placed = self.lieu.point_placed
         super().locate()
 
     @cached_property

@@ -25,6 +25,7 @@ from events.forms import EventPageForm
 from hub import recurrence
 from hub.models import DepartementPage
 from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
+from hub.point_panel import PointPanel
 
 from .calendar_version import CalendarVersion
 
@@ -33,7 +34,8 @@ class EventPage(RoutablePageMixin, RecurrenceRule, Page):
     """A meeting of the network or a "temps fort" for parents, possibly recurring.
 
     `uid` names the event in calendar applications for its whole life; `sequence` counts its
-    publications (iCalendar SEQUENCE). The place is typed in.
+    publications (iCalendar SEQUENCE). The commune is stored as its name and postal code; its
+    centre is the point unless the point was placed by hand (`hub.point_panel`).
     """
 
     Kind = choices.Kind
@@ -89,6 +91,11 @@ class EventPage(RoutablePageMixin, RecurrenceRule, Page):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    point_placed = models.BooleanField(
+        _("point placé à la main"),
+        default=False,
+        help_text=_("Sinon, le point suit le centre de la commune."),
+    )
 
     description = RichTextField(
         _("description"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -117,9 +124,9 @@ class EventPage(RoutablePageMixin, RecurrenceRule, Page):
             [
                 FieldPanel("venue_name"),
                 FieldPanel("address"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("commune")]),
+                FieldPanel("commune"),
+                PointPanel(),
                 FieldPanel("online_url"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Lieu"),
         ),
@@ -231,6 +238,9 @@ class EventPage(RoutablePageMixin, RecurrenceRule, Page):
         obj = super().with_content_json(content)
         obj.uid = self.uid
         obj.sequence = self.sequence
+        if "point_placed" not in content:
+            # A revision saved before the flag existed: the migration set it on the event.
+            obj.point_placed = self.point_placed
         return obj
 
     def get_context(self, request, *args, **kwargs):

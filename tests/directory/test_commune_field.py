@@ -43,7 +43,7 @@ class CommuneFieldTests(TestCase):
         self.assertEqual(LieuRessourcePage.objects.get(pk=self.lieu.pk).commune, commune("Roubaix"))
 
     def test_suggestions_put_the_departement_first(self):
-        url = reverse("directory_admin_communes")
+        url = reverse("admin_communes")
         results = self.client.get(url, {"q": "saint", "departement": "33"}).json()["results"]
         self.assertTrue(results)
         self.assertEqual(commune(results[0]["nom"]).departement_code, "33")

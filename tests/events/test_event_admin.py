@@ -2,6 +2,7 @@
 afterwards, and never touch another département's agenda."""
 
 import datetime
+from decimal import Decimal
 
 from django.test import TestCase
 from django.urls import reverse
@@ -9,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventPage
 from tests.builders import build_network
+from tests.directory.builders import commune, load_communes
 from tests.events.builders import agenda
 
 
@@ -53,6 +55,7 @@ class EventAdminTests(TestCase):
     def setUpTestData(cls):
         cls.net = build_network()
         cls.nord_agenda = agenda(cls.net["nord"])
+        load_communes()
 
     def add_url(self, parent):
         return reverse("wagtailadmin_pages:add", args=("events", "eventpage", parent.pk))
@@ -139,4 +142,39 @@ class EventAdminTests(TestCase):
         self.client.force_login(self.net["coord_gironde"])
         response = self.client.post(self.add_url(self.nord_agenda), event_form())
         self.assertEqual(response.status_code, 403)
+        self.assertFalse(EventPage.objects.exists())
+
+    def test_the_commune_is_typed_by_name_and_gives_the_postal_code_and_the_point(self):
+        self.client.force_login(self.net["coord_nord"])
+        form_page = self.client.get(self.add_url(self.nord_agenda))
+        self.assertContains(form_page, 'data-departement="59"')
+        self.assertContains(form_page, "data-commune-autocomplete")
+        self.assertContains(form_page, 'type="hidden" name="latitude"')
+        self.assertNotContains(form_page, 'name="postcode"')
+        response = self.client.post(
+            self.add_url(self.nord_agenda), event_form(commune="Roubaix (59100)")
+        )
+        self.assertEqual(response.status_code, 302)
+        page = EventPage.objects.get(slug="analyse-de-la-pratique")
+        self.assertEqual((page.commune, page.postcode), ("Roubaix", "59100"))
+        roubaix = commune("Roubaix")
+        self.assertEqual(page.latitude, Decimal(str(round(roubaix.latitude, 6))))
+        self.assertFalse(page.point_placed)
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertContains(edit, 'value="Roubaix (59100)"')
+
+    def test_an_event_point_placed_by_hand_is_kept(self):
+        self.client.force_login(self.net["coord_nord"])
+        form = event_form(
+            commune="Lille (59800)", latitude="50.637100", longitude="3.075300", point_placed="on"
+        )
+        self.assertEqual(self.client.post(self.add_url(self.nord_agenda), form).status_code, 302)
+        page = EventPage.objects.get(slug="analyse-de-la-pratique")
+        self.assertEqual((page.postcode, page.latitude), ("59800", Decimal("50.637100")))
+        self.assertTrue(page.point_placed)
+
+    def test_an_unknown_commune_is_a_french_form_error(self):
+        self.client.force_login(self.net["coord_nord"])
+        response = self.client.post(self.add_url(self.nord_agenda), event_form(commune="Xyzville"))
+        self.assertContains(response, "Sélectionnez un choix valide")
         self.assertFalse(EventPage.objects.exists())

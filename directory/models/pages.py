@@ -31,6 +31,8 @@ from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
 from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
 from hub.taxonomies import Theme
+from search.api import ResultList
+from search.ways_out import without_unmatched
 from territories.communes import place_suggestions
 
 ENTRY_TYPES = [
@@ -56,7 +58,10 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
         return {"departement_code": self.departement_code}
 
     def search_request(self, filters):
-        return search_request(filters, self.departement_code)
+        """The directory's request; words that cannot all match give the closest records."""
+        request = search_request(filters, self.departement_code)
+        request.approximate = True
+        return request
 
     def display_queryset(self, filters):
         return records_queryset(filters.get("contenu") or Kind.ACTIONS)
@@ -84,6 +89,13 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
             radius=filters.get("rayon"),
             summary=form.summary() if form.is_bound else "",
         )
+        results = page_obj.paginator.object_list
+        if isinstance(results, ResultList):
+            context.update(
+                approximate=results.approximate,
+                unmatched=", ".join(f"« {word} »" for word in results.unmatched),
+                without_unmatched=without_unmatched(results.request, results, request.GET),
+            )
         if form.is_bound:
             context.update(
                 alternatives.help_context(

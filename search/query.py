@@ -128,7 +128,8 @@ def _parse_words(query_words, fuzzy, as_typed=None):
         matched = _match_synonym(query_words, position, synonym_sets)
         if matched:
             length, variants = matched
-            parsed.groups.append(variants)
+            span = as_typed[position : position + length]
+            parsed.groups.append(_unique([span, *variants]))  # the words as typed first
             parsed.typed.append(" ".join(as_typed[position : position + length]))
             parsed.spans.append(as_typed[position : position + length])
             position += length
@@ -162,9 +163,12 @@ def _match_synonym(query_words, position, synonym_sets):
             if len(variant) > length:
                 length, found = len(variant), []
             found += variants
-    if not length:
-        return None
+    return (length, found) if length else None
+
+
+def _unique(alternatives):
+    """`alternatives` without those with the same stems as an earlier one."""
     unique = {}
-    for alternative in found:
+    for alternative in alternatives:
         unique.setdefault(_stems(alternative), alternative)
-    return length, list(unique.values())
+    return list(unique.values())

@@ -81,18 +81,44 @@ def _label_facets(counts, request):
     return facets
 
 
-def search(request):
-    """Hits, total, facet counts, snippets and a "did you mean" for `request`."""
-    parsed = parse(request.text)
+def _ask(request, parsed, some_groups=False):
+    """The configured engine's answer, or the database's when the cluster cannot answer."""
     engine = engines.primary()
-    answer = None
     if engine is not engines.database:
         try:
-            answer = engine.search(request, parsed)
+            return engine.search(request, parsed, some_groups)
         except engine.unavailable_errors:
             logger.exception("Search cluster unavailable, answering from the database")
-    if answer is None:
-        answer = engines.database.search(request, parsed)
+    return engines.database.search(request, parsed, some_groups)
+
+
+def _closest(request, parsed):
+    """(answer, words that match nothing) when no hit has every word of an approximate
+    request: the hits matching the most of the other words, best first; None otherwise."""
+    if len(parsed.groups) == 1:
+        return None, parsed.typed
+    counting = replace(request, page=1, per_page=1, facets=False, snippets=False)
+    groups = range(len(parsed.groups))
+    found = [index for index in groups if _ask(counting, parsed.only([index])).total]
+    unmatched = [parsed.typed[index] for index in groups if index not in found]
+    if not found:
+        return None, unmatched
+    return _ask(request, parsed.only(found), some_groups=True), unmatched
+
+
+def search(request):
+    """Hits, total, facet counts, snippets and a "did you mean" for `request`.
+
+    An `approximate` request that no hit fully matches gets the hits matching some of its
+    words (`approximate=True`) and the words matching nothing (`unmatched`).
+    """
+    parsed = parse(request.text)
+    answer = _ask(request, parsed)
+    approximate, unmatched = False, []
+    if answer.total == 0 and parsed and request.approximate:
+        closest, unmatched = _closest(request, parsed)
+        if closest is not None:
+            answer, approximate = closest, True
     type_labels = registry.value_labels("type", {hit.type_key for hit in answer.hits})
     for hit in answer.hits:
         hit.type_label = type_labels[hit.type_key]
@@ -102,6 +128,8 @@ def search(request):
         facets=_label_facets(answer.facet_counts, request) if request.facets else {},
         suggestion=answer.suggestion,
         engine=answer.engine,
+        approximate=approximate,
+        unmatched=unmatched,
     )
 
 
@@ -172,6 +200,14 @@ class ResultList:
     @property
     def engine(self):
         return self.first.engine
+
+    @property
+    def approximate(self):
+        return self.first.approximate
+
+    @property
+    def unmatched(self):
+        return self.first.unmatched
 
     def ids(self):
         """Every matching object id, in the request's order, fetched batch by batch.

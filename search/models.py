@@ -1,8 +1,9 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from .text import words
+from .text import spelled, words
 
 
 class SearchEntry(models.Model):
@@ -59,7 +60,10 @@ class SearchTerm(models.Model):
 class Synonym(models.Model):
     """Words and phrases searched as one (e.g. LAEP and lieu d'accueil enfants-parents).
 
-    Applied when a query is read, by every engine: editing them needs no reindexing.
+    "a, b, c": each of them finds all three. "a, b => c, d": a parent's words on the left
+    also find the records' words on the right, not the other way round ("papa => parent":
+    searching "parent" does not look for "papa"). Applied when a query is read, by every
+    engine: editing them needs no reindexing.
     """
 
     terms = models.CharField(
@@ -68,7 +72,8 @@ class Synonym(models.Model):
         unique=True,
         help_text=_(
             "Mots ou expressions équivalents séparés par des virgules, par exemple : "
-            "LAEP, lieu d'accueil enfants-parents."
+            "LAEP, lieu d'accueil enfants-parents. Avec « => », les mots de gauche trouvent "
+            "aussi ceux de droite, sans réciproque, par exemple : papa, père => parent."
         ),
     )
 
@@ -82,6 +87,26 @@ class Synonym(models.Model):
     def __str__(self):
         return self.terms
 
+    def clean(self):
+        typed, arrow, found = self.terms.partition("=>")
+        if arrow and ("=>" in found or not words(typed) or not words(found)):
+            raise ValidationError(
+                {
+                    "terms": _(
+                        "Un seul « => », avec au moins un mot de chaque côté, par exemple : "
+                        "papa, père => parent."
+                    )
+                }
+            )
+
     def variants(self):
-        """The equivalents, each as a list of folded words."""
-        return [words(part) for part in self.terms.split(",") if words(part)]
+        """The equivalents, each as a list of lowercase words."""
+        return [spelled(part) for part in self.terms.replace("=>", ",").split(",") if words(part)]
+
+    def expansion(self):
+        """(variants that trigger the synonym, every variant it then looks for), each as a
+        list of lowercase words, accents kept."""
+        typed, _arrow, found = self.terms.partition("=>")
+        triggers = [spelled(part) for part in typed.split(",") if words(part)]
+        extra = [spelled(part) for part in found.split(",") if words(part)]
+        return triggers, triggers + extra

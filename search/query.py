@@ -2,6 +2,9 @@
 
 A parsed query is an AND of groups; a group is an OR of alternatives; an alternative is a list
 of folded words that must all match (a multi-word synonym such as "lieu accueil enfant parent").
+`typed[i]` keeps the words of group i as they were typed, to name those that match nothing;
+`spans[i]` the same words, to tell what was typed from what synonyms added. Words are lowercase
+with their accents (engines that fold compare `stem(fold(word))`).
 """
 
 import difflib
@@ -10,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models.functions import Length
 
 from .models import SearchTerm, Synonym
-from .text import STOP_WORDS, stem, words
+from .text import STOP_WORDS, fold, stem, typed_words, words
 
 
 @dataclass
@@ -18,21 +21,68 @@ class ParsedQuery:
     groups: list[list[list[str]]] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     suggestion: str = ""
+    typed: list[str] = field(default_factory=list)
+    spans: list[list[str]] = field(default_factory=list)
+    typo_fixes: set[tuple[int, tuple[str, ...]]] = field(default_factory=set)
 
     def __bool__(self):
         return bool(self.groups)
 
+    def only(self, indexes):
+        """The query made of the groups at `indexes` alone."""
+        return ParsedQuery(
+            groups=[self.groups[i] for i in indexes],
+            corrections=self.corrections,
+            suggestion=self.suggestion,
+            typed=[self.typed[i] for i in indexes],
+            spans=[self.spans[i] for i in indexes],
+            typo_fixes={
+                (indexes.index(i), alternative)
+                for i, alternative in self.typo_fixes
+                if i in indexes
+            },
+        )
+
+    def was_typed(self, index, alternative):
+        """Whether `alternative` of group `index` is what was typed (not a synonym's)."""
+        return _stems(alternative) == _stems(self.spans[index])
+
+    def is_typo_fix(self, index, alternative):
+        """Whether `alternative` of group `index` is a correction of a word typed."""
+        return (index, tuple(alternative)) in self.typo_fixes
+
     def stems(self):
         """Every stem the query may match, for highlighting."""
-        return {stem(word) for group in self.groups for alt in group for word in alt}
+        return {stem(fold(word)) for group in self.groups for alt in group for word in alt}
 
 
 def _synonym_sets():
+    """[(variants that trigger it, variants it looks for)] of every synonym, stop words out."""
+
+    def meaningful(variants):
+        kept = [[w for w in variant if fold(w) not in STOP_WORDS] for variant in variants]
+        return [variant for variant in kept if variant]
+
     sets = []
     for synonym in Synonym.objects.all():
-        variants = [[w for w in variant if w not in STOP_WORDS] for variant in synonym.variants()]
-        sets.append([variant for variant in variants if variant])
-    return sets
+        triggers, found = synonym.expansion()
+        sets.append((meaningful(triggers), meaningful(found)))
+    by_trigger = {}
+    for triggers, found in sets:
+        for trigger in triggers:
+            by_trigger.setdefault(_stems(trigger), []).extend(found)
+    # One step further: "zonzon => prison" also finds what "prison" finds.
+    return [
+        (
+            triggers,
+            found + [more for variant in found for more in by_trigger.get(_stems(variant), [])],
+        )
+        for triggers, found in sets
+    ]
+
+
+def _stems(variant):
+    return tuple(stem(fold(word)) for word in variant)
 
 
 def _close_words(word):
@@ -50,7 +100,8 @@ def _close_words(word):
 
 def parse(text, fuzzy=True):
     """The groups of `text`, with synonyms expanded and unknown words corrected."""
-    return _parse_words([word for word in words(text) if word not in STOP_WORDS][:12], fuzzy)
+    kept = [(word, as_typed) for word, as_typed in typed_words(text) if word not in STOP_WORDS]
+    return _parse_words([word for word, _ in kept][:12], fuzzy, [typed for _, typed in kept])
 
 
 def parse_prefix(text):
@@ -68,25 +119,32 @@ def parse_prefix(text):
     return _parse_words(kept[-12:], fuzzy=False)
 
 
-def _parse_words(query_words, fuzzy):
+def _parse_words(query_words, fuzzy, as_typed=None):
     synonym_sets = _synonym_sets() if query_words else []
+    as_typed = as_typed or query_words
     parsed = ParsedQuery()
     position = 0
     while position < len(query_words):
         matched = _match_synonym(query_words, position, synonym_sets)
         if matched:
             length, variants = matched
-            parsed.groups.append(variants)
+            span = as_typed[position : position + length]
+            parsed.groups.append(_unique([span, *variants]))  # the words as typed first
+            parsed.typed.append(" ".join(as_typed[position : position + length]))
+            parsed.spans.append(as_typed[position : position + length])
             position += length
             continue
         word = query_words[position]
-        group = [[word]]
+        group = [[as_typed[position]]]
         if fuzzy:
             close = _close_words(word)
             group += [[candidate] for candidate in close]
+            parsed.typo_fixes.update((len(parsed.groups), (candidate,)) for candidate in close)
             if close:
                 parsed.corrections[word] = close[0]
         parsed.groups.append(group)
+        parsed.typed.append(as_typed[position])
+        parsed.spans.append([as_typed[position]])
         position += 1
     if parsed.corrections:
         parsed.suggestion = " ".join(parsed.corrections.get(word, word) for word in query_words)
@@ -94,13 +152,23 @@ def _parse_words(query_words, fuzzy):
 
 
 def _match_synonym(query_words, position, synonym_sets):
-    """(number of query words consumed, every variant) for the longest synonym found here."""
-    best = None
-    for variants in synonym_sets:
-        for variant in variants:
+    """(number of query words consumed, every variant looked for) for the longest synonym
+    triggered here; the variants of every synonym triggered by those same words, together."""
+    length, found = 0, []
+    for triggers, variants in synonym_sets:
+        for variant in triggers:
             span = query_words[position : position + len(variant)]
-            if [stem(w) for w in span] == [stem(w) for w in variant] and (
-                best is None or len(variant) > best[0]
-            ):
-                best = (len(variant), variants)
-    return best
+            if _stems(span) != _stems(variant) or len(variant) < length:
+                continue
+            if len(variant) > length:
+                length, found = len(variant), []
+            found += variants
+    return (length, found) if length else None
+
+
+def _unique(alternatives):
+    """`alternatives` without those with the same stems as an earlier one."""
+    unique = {}
+    for alternative in alternatives:
+        unique.setdefault(_stems(alternative), alternative)
+    return list(unique.values())

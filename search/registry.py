@@ -30,7 +30,8 @@ and delete (see `search.signals`). Bulk imports call `search.indexing.update_obj
 at the end. Listings follow `search.listing.SearchListing`; the site search page is one of them.
 
 The apps also name what they own: `register_value_labels` (the départements' names of the
-"departement" facet) and `register_suggestions` (communes in the search box).
+"departement" facet), `register_suggestions` (communes in the search box) and
+`register_listings` (the listing pages a search that found nothing points to).
 """
 
 from collections.abc import Callable, Iterable
@@ -46,6 +47,7 @@ from .text import fold, plain_text
 _registry = {}
 _value_labels = {}
 _suggesters = []
+_listing_providers = []
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,17 @@ def register_suggestions(provider):
 
 def suggesters():
     return list(_suggesters)
+
+
+def register_listings(provider):
+    """Name the listing pages of the site: `provider()` returns a list of dicts with `label`,
+    `url` and `types` (the type keys the listing shows), for the ways out of a search."""
+    if provider not in _listing_providers:
+        _listing_providers.append(provider)
+
+
+def listings():
+    return [listing for provider in _listing_providers for listing in provider()]
 
 
 def value_labels(name, values):

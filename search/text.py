@@ -58,6 +58,24 @@ def words(text):
     return WORD_RE.findall(fold(ELISION_RE.sub(" ", text)))
 
 
+def typed_words(text):
+    """[(folded word, the word as typed, lowercase)] of `text`, as `words` reads it."""
+    pairs = []
+    composed = unicodedata.normalize("NFC", ELISION_RE.sub(" ", text).lower())
+    for token in re.findall(r"[^\W_]+", composed):
+        pairs += [(word, token) for word in WORD_RE.findall(fold(token))]
+    folded = words(text)
+    if [word for word, _ in pairs] != folded:  # marks with no composed form: show them folded
+        return [(word, word) for word in folded]
+    return pairs
+
+
+def spelled(text):
+    """The words of `text` as `words` reads them, but spelled as written: lowercase, accents
+    kept. Engines whose analyzers do not fold accents (osmem-server's `french`) need them."""
+    return [as_typed for _, as_typed in typed_words(text)]
+
+
 def stem(word):
     """A light French stem of a folded word (plural and common derivational suffixes)."""
     if word.isdigit() or len(word) <= 3:

@@ -15,7 +15,8 @@ class SearchRequest:
     `sort`: "relevance" (newest first when there are no words), "date" (newest first),
     "distance" (needs a point) or "listing" (each type's own listing order). `page` and
     `per_page` choose the window of hits returned; `facets` and `snippets` can be turned off
-    when a listing shows neither.
+    when a listing shows neither. `approximate`: when no hit has every word, answer with the
+    hits that have some of them, those with the most first (for pages that say so).
     """
 
     text: str = ""
@@ -28,6 +29,7 @@ class SearchRequest:
     per_page: int = 20
     facets: bool = True
     snippets: bool = True
+    approximate: bool = False
 
     @property
     def offset(self):
@@ -70,10 +72,16 @@ class FacetCount:
 
 @dataclass
 class SearchResults:
-    """The answer to one request: its window of hits, the total, labelled facets."""
+    """The answer to one request: its window of hits, the total, labelled facets.
+
+    `approximate`: the hits do not have every word (the request allowed it); `unmatched`: the
+    words, as typed, that no hit has.
+    """
 
     hits: list[SearchHit]
     total: int
     facets: dict[str, list[FacetCount]]
     suggestion: str = ""
     engine: str = "database"
+    approximate: bool = False
+    unmatched: list[str] = field(default_factory=list)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_GET
 
-from . import registry
+from . import registry, ways_out
 from .api import SORTS, SearchRequest, autocomplete
 from .listing import ListingForm, SearchListing
 from .pagination import page_number
@@ -67,6 +67,7 @@ class SiteSearch(SearchListing, View):
             point=point,
             radius_km=filters.get("rayon"),
             sort=filters.get("tri") or "relevance",
+            approximate=True,
         )
 
     def page_of(self, request, filters):
@@ -89,12 +90,21 @@ class SiteSearch(SearchListing, View):
             for name, values in (results.facets.items() if results is not None else [])
             if values and name in listed
         ]
-        return {
+        context = {
             "query": filters.get("q", ""),
             "results": results,
             "facets": facets,
             "sort": filters.get("tri") or "relevance",
+            "facets_selected": bool(filters.get("facets")),
         }
+        if results is not None:
+            context["unmatched"] = ", ".join(f"« {word} »" for word in results.unmatched)
+            context["without_unmatched"] = ways_out.without_unmatched(
+                results.request, results, request.GET
+            )
+            if results.total == 0:
+                context["ways_out"] = ways_out.ways_out(results.request, results, request.GET)
+        return context
 
     def render_listing(self, request, context, status=200):
         return render(request, "search/search.html", context, status=status)

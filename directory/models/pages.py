@@ -32,6 +32,8 @@ from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
 from hub.place_inputs import CommuneInput
 from hub.point_panel import PointPanel
 from hub.taxonomies import Theme
+from search.api import ResultList
+from search.ways_out import without_unmatched
 from territories.communes import place_suggestions
 
 ENTRY_TYPES = [
@@ -57,7 +59,10 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
         return {"departement_code": self.departement_code}
 
     def search_request(self, filters):
-        return search_request(filters, self.departement_code)
+        """The directory's request; words that cannot all match give the closest records."""
+        request = search_request(filters, self.departement_code)
+        request.approximate = True
+        return request
 
     def display_queryset(self, filters):
         return records_queryset(filters.get("contenu") or Kind.ACTIONS)
@@ -83,6 +88,13 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
             origin=filters.get("lieu"),
             radius=filters.get("rayon"),
         )
+        results = page_obj.paginator.object_list
+        if isinstance(results, ResultList):
+            context.update(
+                approximate=results.approximate,
+                unmatched=", ".join(f"« {word} »" for word in results.unmatched),
+                without_unmatched=without_unmatched(results.request, results, request.GET),
+            )
         if form.is_bound:
             context.update(
                 alternatives.help_context(

@@ -41,8 +41,12 @@ class SearchBackend(ABC):
     # Reading -----------------------------------------------------------------------------
 
     @abstractmethod
-    def search(self, request, parsed):
-        """`EngineResults` for `request`, whose words were read into `parsed`."""
+    def search(self, request, parsed, some_groups=False):
+        """`EngineResults` for `request`, whose words were read into `parsed`.
+
+        Every group of `parsed` must match; with `some_groups`, one is enough and the hits
+        that match the most groups come first (then the engine's own relevance).
+        """
 
     @abstractmethod
     def autocomplete(self, prefix, limit):

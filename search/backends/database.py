@@ -15,7 +15,7 @@ from ..geo import KM_PER_DEGREE, distance_km
 from ..highlight import highlight
 from ..models import SearchEntry, SearchFacetValue, SearchTerm
 from ..query import parse_prefix
-from ..text import stem, terms, words
+from ..text import fold, stem, terms, words
 from ..types import EngineResults, SearchHit
 from .base import SearchBackend
 
@@ -159,11 +159,16 @@ class DatabaseEngine(SearchBackend):
 
     # Reading -----------------------------------------------------------------------------
 
-    def _match(self, queryset, parsed, title_only=False, prefix_last=False):
+    def _match(self, queryset, parsed, title_only=False, prefix_last=False, some_groups=False):
         """Restrict to entries matching `parsed` and annotate a `rank` (higher is better)."""
         if self.postgres:
-            expression = _tsquery(parsed, title_only, prefix_last)
+            expression = _tsquery(parsed, title_only, prefix_last, some_groups)
             tsquery = "to_tsquery('hub_french', %s)"
+            rank_sql, rank_params = f"ts_rank(search_vector, {tsquery})", [expression]
+            if some_groups:  # the number of groups matched first, then ts_rank (below 1)
+                each = [_tsquery(parsed.only([i]), title_only) for i in range(len(parsed.groups))]
+                covered = " + ".join(f"(search_vector @@ {tsquery})::int" for _ in each)
+                rank_sql, rank_params = f"{covered} + {rank_sql}", [*each, expression]
             return (
                 queryset.alias(
                     matched=RawSQL(
@@ -173,36 +178,58 @@ class DatabaseEngine(SearchBackend):
                     )
                 )
                 .filter(matched=True)
-                .annotate(rank=RawSQL(f"ts_rank(search_vector, {tsquery})", [expression]))
+                .annotate(rank=RawSQL(rank_sql, rank_params))
             )
-        expression = _fts5_query(parsed, title_only, prefix_last)
+        expression = _fts5_query(parsed, title_only, prefix_last, some_groups)
         return queryset.filter(
             id__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
         )
 
-    def _best_first(self, candidates, parsed, offset, limit, title_only=False, prefix_last=False):
+    def _best_first(
+        self,
+        candidates,
+        parsed,
+        offset,
+        limit,
+        title_only=False,
+        prefix_last=False,
+        some_groups=False,
+    ):
         """One page of `candidates` matching `parsed`, best first.
 
         PostgreSQL ranks with ts_rank. On SQLite the FTS5 table drives the query and ranks with
         bm25 (title weighs ten times the text), the candidates coming in as a sub-select: far
-        faster than ranking through a join.
+        faster than ranking through a join. With `some_groups`, entries matching more groups
+        come first on both.
         """
         if self.postgres:
-            matched = self._match(candidates, parsed, title_only, prefix_last)
+            matched = self._match(candidates, parsed, title_only, prefix_last, some_groups)
             ordering = ["-rank", F("date").desc(nulls_last=True), "pk"]
             return list(matched.order_by(*ordering)[offset : offset + limit])
-        expression = _fts5_query(parsed, title_only, prefix_last)
+        expression = _fts5_query(parsed, title_only, prefix_last, some_groups)
         # Materialized first: a `rowid IN (...)` next to MATCH makes FTS5 test row by row.
         sql = (
             "WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0)"
-            " AS score FROM search_fts WHERE search_fts MATCH %s) SELECT id FROM matched"
+            " AS score FROM search_fts WHERE search_fts MATCH %s)"
         )
         params = [expression]
+        order = "score, id"
+        if some_groups:
+            covered = []
+            for index in range(len(parsed.groups)):
+                sql += (
+                    f", group_{index} AS MATERIALIZED"
+                    " (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s)"
+                )
+                params.append(_fts5_query(parsed.only([index]), title_only))
+                covered.append(f"(id IN (SELECT id FROM group_{index}))")
+            order = f"{' + '.join(covered)} DESC, {order}"
+        sql += " SELECT id FROM matched"
         if candidates.query.where:
             subquery, subparams = candidates.values("id").query.sql_with_params()
             sql += f" WHERE id IN ({subquery})"
             params += list(subparams)
-        sql += " ORDER BY score, id LIMIT %s OFFSET %s"
+        sql += f" ORDER BY {order} LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
             ids = [row[0] for row in cursor.fetchall()]
@@ -222,7 +249,7 @@ class DatabaseEngine(SearchBackend):
                 )
         return queryset
 
-    def search(self, request, parsed):
+    def search(self, request, parsed, some_groups=False):
         queryset = self._filtered(request)
         if request.point:
             lat, lon = request.point
@@ -239,13 +266,15 @@ class DatabaseEngine(SearchBackend):
             queryset = queryset.defer("body")
         candidates = queryset
         if parsed:
-            queryset = self._match(queryset, parsed)
+            queryset = self._match(queryset, parsed, some_groups=some_groups)
         total = queryset.count()
         by_relevance = request.sort == "relevance" or (
             request.sort == "distance" and not request.point
         )
         if parsed and by_relevance:
-            rows = self._best_first(candidates, parsed, request.offset, request.per_page)
+            rows = self._best_first(
+                candidates, parsed, request.offset, request.per_page, some_groups=some_groups
+            )
         else:
             ordered = queryset.order_by(*_ordering(request))
             rows = list(ordered[request.offset : request.offset + request.per_page])
@@ -311,23 +340,23 @@ def _ordering(request):
     return [F("date").desc(nulls_last=True), "title", "pk"]
 
 
-def _fts5_query(parsed, title_only, prefix_last):
+def _fts5_query(parsed, title_only, prefix_last=False, some_groups=False):
     groups = []
     for index, group in enumerate(parsed.groups):
         last = prefix_last and index == len(parsed.groups) - 1
         alternatives = []
         for alternative in group:
-            stems = [stem(word) for word in alternative]
+            stems = [stem(fold(word)) for word in alternative]
             quoted = [f'"{value}"' for value in stems if value]
             if last:
                 quoted[-1] += "*"
             alternatives.append("(" + " AND ".join(quoted) + ")")
         groups.append("(" + " OR ".join(alternatives) + ")")
-    expression = " AND ".join(groups)
+    expression = (" OR " if some_groups else " AND ").join(groups)
     return f"title : ({expression})" if title_only else expression
 
 
-def _tsquery(parsed, title_only, prefix_last):
+def _tsquery(parsed, title_only, prefix_last=False, some_groups=False):
     weight = ":A" if title_only else ""
     groups = []
     for index, group in enumerate(parsed.groups):
@@ -339,4 +368,4 @@ def _tsquery(parsed, title_only, prefix_last):
                 lexemes[-1] = f"{alternative[-1]}:*{'A' if title_only else ''}"
             alternatives.append("(" + " & ".join(lexemes) + ")")
         groups.append("(" + " | ".join(alternatives) + ")")
-    return " & ".join(groups)
+    return (" | " if some_groups else " & ").join(groups)

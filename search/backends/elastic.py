@@ -213,13 +213,13 @@ class ElasticEngine(SearchBackend):
             if self.client.indices.exists_alias(name=self.alias(item.key))
         ]
 
-    def search(self, request, parsed):
+    def search(self, request, parsed, some_groups=False):
         indices = self._indices(request.types)
         if not indices:
             return EngineResults(hits=[], total=0, suggestion=parsed.suggestion, engine=self.name)
         search = Search(using=self.client, index=indices)
         if parsed:
-            search = search.query(_text_query(parsed))
+            search = search.query(_text_query(parsed, some_groups))
         for name, values in request.filters.items():
             if values:
                 search = search.filter("terms", **{f"facet_{name}": values})
@@ -335,22 +335,50 @@ class ElasticEngine(SearchBackend):
         return found[:limit]
 
 
-def _text_query(parsed: ParsedQuery):
-    groups = []
-    for group in parsed.groups:
-        alternatives = []
+# Each group matched adds this to the score, far above what relevance adds: with
+# `some_groups`, hits matching more groups come first.
+GROUP_MATCHED = 1000
+# What a synonym's or a correction's match weighs, and a typed word's matched with typos,
+# against the typed words matched as they are.
+SYNONYM_WEIGHT = 0.6
+TYPO_WEIGHT = 0.3
+# One typo from 4 letters, two from 8: two in a 6-letter word turn "prison" into "maison".
+FUZZINESS = "AUTO:4,8"
+
+
+def _words_query(words, boost, **options):
+    return EsQ(
+        "multi_match",
+        query=" ".join(words),
+        fields=["title^3", "body", "communes^2"],
+        operator="and",
+        boost=boost,
+        **options,
+    )
+
+
+def _text_query(parsed: ParsedQuery, some_groups=False):
+    """Every group (or some, best first), each scored by its best alternative: the words as
+    typed weigh most, then what synonyms and corrections add, then the typed words with a typo
+    or two. Only typed words tolerate typos, or "paternité" would find "fraternité"."""
+    groups, sure = [], []
+    for index, group in enumerate(parsed.groups):
+        alternatives, exact = [], []
         for alternative in group:
-            options = {"fuzziness": "AUTO"} if len(alternative) == 1 else {}
-            alternatives.append(
-                EsQ(
-                    "multi_match",
-                    query=" ".join(alternative),
-                    fields=["title^3", "body", "communes^2"],
-                    operator="and",
-                    **options,
-                )
-            )
-        groups.append(EsQ("bool", should=alternatives, minimum_should_match=1))
+            typed = parsed.was_typed(index, alternative)
+            query = _words_query(alternative, 1 if typed else SYNONYM_WEIGHT)
+            alternatives.append(query)
+            if not parsed.is_typo_fix(index, alternative):
+                exact.append(query)
+            if typed and len(alternative) == 1:
+                alternatives.append(_words_query(alternative, TYPO_WEIGHT, fuzziness=FUZZINESS))
+        groups.append(EsQ("dis_max", queries=alternatives))
+        sure.append(EsQ("dis_max", queries=exact or alternatives))
+    if some_groups:
+        # A group matched without typos counts three times one matched with typos only.
+        counted = [EsQ("constant_score", filter=q, boost=GROUP_MATCHED) for q in sure]
+        counted += [EsQ("constant_score", filter=q, boost=GROUP_MATCHED / 2) for q in groups]
+        return EsQ("bool", should=counted + groups, minimum_should_match=1)
     return EsQ("bool", must=groups)
 
 

@@ -241,3 +241,36 @@ class LieuHoursReachItsActionsTests(TestCase):
         self.assertEqual(
             titles(self.client.get("/nord/annuaire/", search)), ["Atelier à la maison"]
         )
+
+
+class WordsSearchTests(TestCase):
+    """The directory's words: the closest records when they cannot all match, and why."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.net = build_network()
+        load_communes()
+        add_action(
+            cls.net["nord"],
+            "Ados et écrans",
+            action_type=choices.ActionType.ATELIER_PARENTS,
+            themes=[Theme.ECRANS_NUMERIQUE, Theme.ADOLESCENCE],
+        )
+
+    def test_words_that_cannot_all_match_show_the_closest_records(self):
+        response = self.client.get("/nord/annuaire/", {"q": "ecrans zzzz"})
+        self.assertEqual(titles(response), ["Ados et écrans"])
+        self.assertContains(response, "Résultats approchants")
+        self.assertContains(response, "Aucun résultat pour « zzzz ».")
+        self.assertContains(response, "Chercher seulement « ecrans »</a>", html=False)
+
+    def test_everyday_words_find_the_record_s_domain_words(self):
+        response = self.client.get("/nord/annuaire/", {"q": "jeux video ado"})
+        self.assertEqual(titles(response), ["Ados et écrans"])
+        self.assertNotContains(response, "Résultats approchants")
+
+    def test_words_matching_nothing_are_named_with_ways_out(self):
+        response = self.client.get("/nord/annuaire/", {"q": "zzzz"})
+        self.assertEqual(titles(response), [])
+        self.assertContains(response, "Aucun résultat pour « zzzz ».")
+        self.assertContains(response, "Sans les mots « zzzz »</a>", html=False)

@@ -82,3 +82,48 @@ class OneFilterGroupPerMeaningTests(TestCase):
         response = self.client.get(reverse("search"), {"q": "écrans", "public": "parents"})
         self.assertContains(response, self.event.title)
         self.assertContains(response, self.resource.title)
+
+
+class WordsThatCannotAllMatchTests(TestCase):
+    """The closest results, the words that match nothing named, ways out with their counts."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.network = build_network()
+        cls.pages = add_articles(cls.network)
+        reindex_everything()
+
+    def test_some_words_matching_show_approximate_results_and_name_the_others(self):
+        response = self.client.get(reverse("search"), {"q": "écrans zzzz"})
+        self.assertContains(response, "Résultats approchants")
+        self.assertContains(response, "Aucun résultat pour « zzzz ».")
+        self.assertContains(response, "Écrans et adolescents")
+        self.assertContains(
+            response, '<a href="?q=%C3%A9crans">Chercher seulement « écrans »</a>', html=False
+        )
+        self.assertContains(response, "(1 résultat)")
+
+    def test_every_word_matching_shows_no_approximate_notice(self):
+        response = self.client.get(reverse("search"), {"q": "écrans adolescents"})
+        self.assertNotContains(response, "Résultats approchants")
+        self.assertContains(response, "Écrans et adolescents")
+
+    def test_no_result_says_why_and_offers_each_listing_with_its_count(self):
+        response = self.client.get(reverse("search"), {"q": "trottinette"})
+        self.assertContains(response, "0 résultat")
+        self.assertContains(
+            response, "Aucun résultat pour « trottinette » : aucun contenu du site ne contient"
+        )
+        self.assertContains(response, "Essayez plutôt")
+        self.assertContains(response, "Parcourir « Actualités »</a>", html=False)
+        self.assertContains(response, "(5 résultats)")
+        self.assertContains(response, "Parcourir « Agenda »\n")
+        self.assertContains(response, "(aucun résultat)")
+
+    def test_no_result_within_a_filter_offers_the_search_without_it(self):
+        response = self.client.get(reverse("search"), {"q": "LAEP", "departement": "33"})
+        self.assertContains(response, "avec les filtres choisis")
+        self.assertContains(
+            response, '<a href="?q=LAEP">Sans le filtre « Gironde (33) »</a>', html=False
+        )
+        self.assertContains(response, "(1 résultat)")

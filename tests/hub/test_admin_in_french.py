@@ -133,3 +133,10 @@ class AdminInFrenchTests(TestCase):
         page = Page.objects.get(pk=self.pages[-1].pk)
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         self.assertContains(response, "Soumettre : Validation par la coordination")
+
+    def test_field_labels_start_with_a_capital(self):
+        for page in self.pages:
+            with self.subTest(page=page.title):
+                response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+                self.assertNotContains(response, ">thèmes")
+                self.assertNotContains(response, ">publics")

@@ -186,6 +186,8 @@ LOGGING = {
 }
 
 DEMO_PASSWORD_DEFAULT = "parentalite-demo"
+# Password of the demo accounts created by `load_demo_content` (`make run`).
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD") or DEMO_PASSWORD_DEFAULT
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Resource library: files live outside MEDIA_ROOT and are served by a view that counts them.

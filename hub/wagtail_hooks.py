@@ -1,5 +1,9 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from hub import two_factor
 from hub.models import DepartementPage, HomePage
 from hub.scoping import other_sections_excluded
 from hub.sections import ensure_listings
@@ -15,3 +19,21 @@ def add_listings_to_new_section(request, page):
 def choose_pages_of_own_section(pages, request):
     """A coordinator's page choosers (structures, lieux, links) hide other départements."""
     return other_sections_excluded(pages, request.user)
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("double-authentification/code/", two_factor.verify, name="two_factor_verify"),
+        path("double-authentification/activer/", two_factor.enrol, name="two_factor_enrol"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def two_factor_menu_item():
+    return MenuItem(
+        _("Double authentification"),
+        reverse("two_factor_enrol"),
+        icon_name="key",
+        order=10_000,
+    )

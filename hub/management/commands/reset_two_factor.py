@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 
 
@@ -15,9 +16,14 @@ class Command(BaseCommand):
         try:
             user = get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist:
-            raise CommandError(f"Aucun compte « {username} ».") from None
+            raise CommandError(
+                _("Aucun compte « %(username)s ».") % {"username": username}
+            ) from None
         removed = 0
         for device in devices_for_user(user, confirmed=None):
             device.delete()
             removed += 1
-        self.stdout.write(f"{removed} dispositif(s) supprimé(s) pour {username}.")
+        self.stdout.write(
+            _("%(count)s dispositif(s) supprimé(s) pour %(username)s.")
+            % {"count": removed, "username": username}
+        )

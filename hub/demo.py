@@ -3,7 +3,6 @@
 `load_demo_content` runs them in INSTALLED_APPS order."""
 
 import datetime
-import os
 
 from django.apps import apps
 from django.conf import settings
@@ -101,7 +100,7 @@ def populators():
 
 
 def demo_password():
-    return os.environ.get("DEMO_PASSWORD") or settings.DEMO_PASSWORD_DEFAULT
+    return settings.DEMO_PASSWORD
 
 
 def create_accounts(sections):

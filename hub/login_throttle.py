@@ -56,6 +56,11 @@ def count_failure(username, request):
     cache.incr(key)
 
 
+def is_locked(username, request):
+    """True once `username` has failed too often from this client (password or 2FA code)."""
+    return cache.get(_cache_key(username, request), 0) >= failure_limit()
+
+
 def reset_failures(username, request):
     cache.delete(_cache_key(username, request))
 
@@ -73,9 +78,11 @@ class LoginThrottleMiddleware:
         return self._login_paths
 
     def __call__(self, request):
-        if request.method == "POST" and request.path in self.login_paths():
-            key = _cache_key(request.POST.get("username", ""), request)
-            if cache.get(key, 0) >= failure_limit():
-                minutes = max(1, lockout_seconds() // 60)
-                return render(request, "429.html", {"minutes": minutes}, status=429)
+        if (
+            request.method == "POST"
+            and request.path in self.login_paths()
+            and is_locked(request.POST.get("username", ""), request)
+        ):
+            minutes = max(1, lockout_seconds() // 60)
+            return render(request, "429.html", {"minutes": minutes}, status=429)
         return self.get_response(request)

@@ -1,8 +1,10 @@
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from hub import admin_views
+from hub import admin_views, two_factor
 from hub.models import DepartementPage, HomePage
 from hub.quarantine import QUARANTINE_COLLECTION
 from hub.scoping import other_sections_excluded
@@ -34,3 +36,21 @@ def place_input_urls():
         path("communes/", admin_views.communes, name="admin_communes"),
         path("communes/carte/", admin_views.commune_map, name="admin_commune_map"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("double-authentification/code/", two_factor.verify, name="two_factor_verify"),
+        path("double-authentification/activer/", two_factor.enrol, name="two_factor_enrol"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def two_factor_menu_item():
+    return MenuItem(
+        _("Double authentification"),
+        reverse("two_factor_enrol"),
+        icon_name="key",
+        order=10_000,
+    )

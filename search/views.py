@@ -17,6 +17,9 @@ from .pagination import page_number
 
 MAX_FACET_VALUES = 20
 
+# Wider than metropolitan France: a larger radius is a typing error, refused in French.
+MAX_RADIUS_KM = 1_000
+
 
 class SiteSearchForm(ListingForm):
     """Words, facets (any registered facet name, several values each), sort, place."""
@@ -31,7 +34,9 @@ class SiteSearchForm(ListingForm):
     lon = forms.FloatField(
         label=gettext_lazy("Longitude"), required=False, min_value=-180, max_value=180
     )
-    rayon = forms.FloatField(label=gettext_lazy("Rayon (km)"), required=False, min_value=0)
+    rayon = forms.FloatField(
+        label=gettext_lazy("Rayon (km)"), required=False, min_value=0, max_value=MAX_RADIUS_KM
+    )
 
     def clean(self):
         cleaned = super().clean()

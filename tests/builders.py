@@ -5,6 +5,8 @@ import io
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hub.models import NewsIndexPage, NewsPage
 from hub.sections import create_section, ensure_home_page
@@ -52,3 +54,15 @@ def add_news(section, title, live=True, **fields):
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def sign_in_with_second_factor(client, user):
+    """`client.force_login(user)` with the second factor passed, as a national administrator
+    must before any admin screen (`hub.two_factor`)."""
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="Application", defaults={"confirmed": True}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

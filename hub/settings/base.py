@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "resources",
     "hub.indicators",
     "search",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -65,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hub.login_throttle.LoginThrottleMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "hub.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -166,6 +171,10 @@ LOGIN_URL = "wagtailadmin_login"
 # Failed logins per username and IP before the login pages refuse that pair (hub.login_throttle).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
+# Two-factor authentication (hub.two_factor): national administrators cannot reach the admin
+# before enrolling. Only the development settings may switch it off.
+TWO_FACTOR_REQUIRED_FOR_ADMINS = True
+OTP_TOTP_ISSUER = "Hub Parentalité"
 # Reverse proxies in front of the site, each appending to X-Forwarded-For (0: none, the client
 # address is REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -207,6 +216,8 @@ LOGGING = {
 }
 
 DEMO_PASSWORD_DEFAULT = "parentalite-demo"
+# Password of the demo accounts created by `load_demo_content` (`make run`).
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD") or DEMO_PASSWORD_DEFAULT
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Resource library: files live outside MEDIA_ROOT and are served by a view that counts them.

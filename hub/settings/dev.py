@@ -6,3 +6,6 @@ from .base import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+# The demo national administrator signs in with its password alone (`make run`); production and
+# tests require its second factor.
+TWO_FACTOR_REQUIRED_FOR_ADMINS = False

@@ -1,4 +1,5 @@
-"""Test runs: fast hashing, media in a throwaway folder, any DATABASE_URL (SQLite by default)."""
+"""Test runs: fast hashing, media in a throwaway folder, any DATABASE_URL (SQLite by default),
+and every other setting pinned whatever the environment holds."""
 
 import tempfile
 
@@ -20,3 +21,16 @@ SEARCH_INDEX_PREFIX = "hub-test"
 # Static files straight from the apps (no collectstatic before a test run or a benchmark).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Whatever the shell exports, tests see the same values (but DATABASE_URL: the Makefile sets it).
+CSRF_TRUSTED_ORIGINS = []
+ELASTICSEARCH_URL = ""
+SEARCH_ELASTICSEARCH_PLAIN_JSON = False
+SEARCH_ELASTICSEARCH_TIMEOUT = 5.0
+DEMO_PASSWORD = DEMO_PASSWORD_DEFAULT  # noqa: F405
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_LOCKOUT_SECONDS = 15 * 60
+TRUSTED_PROXY_COUNT = 0
+RESOURCES_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+RESOURCES_MAX_EXPANDED_SIZE = 200 * 1024 * 1024
+STATIC_ROOT = BASE_DIR / "var" / "static"  # noqa: F405
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

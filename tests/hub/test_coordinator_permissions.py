@@ -11,7 +11,7 @@ from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import rich_text
 
 from hub.models import NewsPage
-from tests.builders import add_news, build_network, news_index
+from tests.builders import add_news, build_network, news_index, sign_in_with_second_factor
 from tests.resources import samples
 
 REFUSED = {403, 404}
@@ -235,7 +235,7 @@ class CoordinatorPermissionTests(TestCase):
         self.assertEqual(gironde_documents.count(), before)
 
     def test_national_administrator_sees_every_department(self):
-        self.client.force_login(self.net["admin"])
+        sign_in_with_second_factor(self.client, self.net["admin"])
         for page in (self.other_news, self.own_news, self.other_draft):
             response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
             self.assertEqual(response.status_code, 200)

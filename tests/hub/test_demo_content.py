@@ -1,10 +1,12 @@
 import io
 import os
-from unittest import mock
+import subprocess
+import sys
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from hub.models import DepartementPage, NewsPage
 
@@ -21,12 +23,12 @@ class DemoContentTests(TestCase):
         self.assertTrue(User.objects.get(username="admin-national").is_superuser)
         coordinator = User.objects.get(username="coord-nord")
         self.assertEqual([g.name for g in coordinator.groups.all()], ["Coordination Nord"])
-        self.assertTrue(coordinator.check_password("parentalite-demo"))
-        self.assertTrue(self.client.login(username="coord-nord", password="parentalite-demo"))
+        self.assertTrue(coordinator.check_password(settings.DEMO_PASSWORD))
+        self.assertTrue(self.client.login(username="coord-nord", password=settings.DEMO_PASSWORD))
 
-    def test_demo_password_comes_from_the_environment(self):
-        with mock.patch.dict(os.environ, {"DEMO_PASSWORD": "un-autre-secret"}):
-            call_command("load_demo_content", stdout=io.StringIO())
+    @override_settings(DEMO_PASSWORD="un-autre-secret")
+    def test_demo_password_comes_from_the_settings(self):
+        call_command("load_demo_content", stdout=io.StringIO())
         self.assertTrue(
             get_user_model().objects.get(username="coord-gironde").check_password("un-autre-secret")
         )
@@ -40,3 +42,21 @@ class DemoContentTests(TestCase):
         call_command("load_demo_content", stdout=io.StringIO())
         self.assertTrue(DepartementPage.objects.exists())
         self.assertFalse(DepartementPage.objects.filter(departement__code="69").exists())
+
+
+def demo_password_under_dev_settings(**env):
+    environment = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "hub.settings.dev"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.DEMO_PASSWORD)"],
+        capture_output=True,
+        text=True,
+        env={**environment, **env},
+        cwd=settings.BASE_DIR,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_make_run_takes_the_demo_password_from_the_environment():
+    assert demo_password_under_dev_settings(DEMO_PASSWORD="un-autre-secret") == "un-autre-secret"
+    assert demo_password_under_dev_settings() == settings.DEMO_PASSWORD_DEFAULT

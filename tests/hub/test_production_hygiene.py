@@ -28,7 +28,12 @@ class HeadersAndHealthTests(TestCase):
 
 
 def run_with_production_settings(code, **env):
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.production", **env}
+    """Production settings from `env` alone: nothing the shell exports leaks in."""
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+        **env,
+    }
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         capture_output=True,

@@ -12,7 +12,7 @@ from wagtail.models import Collection
 from directory import choices
 from directory.models import ActionPage, StructurePage
 from tests.admin_forms import edit_form_data
-from tests.builders import add_news, build_network
+from tests.builders import add_news, build_network, sign_in_with_second_factor
 from tests.directory.builders import (
     add_action,
     add_lieu,
@@ -76,7 +76,7 @@ class ScopedChooserTests(TestCase):
         self.assertNotContains(response, "Mérignac")
 
     def test_national_administrator_chooses_from_every_departement(self):
-        self.client.force_login(self.net["admin"])
+        sign_in_with_second_factor(self.client, self.net["admin"])
         response = self.choose("directory.structurepage", q="centre social")
         self.assertContains(response, "Centre social Roubaix Est")
         self.assertContains(response, "Centre social Mérignac")

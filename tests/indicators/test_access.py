@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from hub.indicators.models import ActivityRecord, IndicatorTarget
+from tests.builders import sign_in_with_second_factor
 from tests.indicators.known_content import build_known_departement
 
 
@@ -117,7 +118,7 @@ class NationalAdministratorTests(TestCase):
         cls.net = build_known_departement()
 
     def setUp(self):
-        self.client.force_login(self.net["admin"])
+        sign_in_with_second_factor(self.client, self.net["admin"])
 
     def test_overview_shows_every_departement_side_by_side(self):
         response = self.client.get(reverse("indicators:overview"), {"annee": 2025})

@@ -19,6 +19,7 @@ from hub.indicators.registry import (
     register,
     unregister,
 )
+from tests.builders import sign_in_with_second_factor
 from tests.indicators.known_content import build_known_departement
 
 SECTION_TOOLS = {}  # section pk -> {year: [(title, date)]}
@@ -158,7 +159,7 @@ class AddedProviderTests(TestCase):
         self.assertEqual(self.client.get(gironde).status_code, 403)
 
     def test_overview_of_the_national_administrator_lists_the_new_indicator(self):
-        self.client.force_login(self.net["admin"])
+        sign_in_with_second_factor(self.client, self.net["admin"])
         response = self.client.get(reverse("indicators:overview"), {"annee": 2025})
         values = {indicator.key: v for indicator, v in response.context["rows"]}
         self.assertEqual(values["outils_produits"], [1, 2])

@@ -28,6 +28,18 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ACCEPTABLE = {200, 301, 302, 304, 400, 404, 405}
+HUGE = "99999999999999999999"
+MALFORMED_PAGES = ("abc", "-1", "0", "99999", HUGE, f"-{HUGE}", "1.5", "1e3", "", "9" * 5000, "%00")
+# Values given to every parameter of an endpoint at once; several values repeat the parameter.
+OUT_OF_RANGE = (
+    (HUGE,),
+    (f"-{HUGE}",),
+    ("1.5e308",),
+    ("",),
+    ("x" * 5000,),
+    ("1", "", HUGE),
+    ("9999-99-99", "0000-00-00"),
+)
 
 
 class MalformedInputTests(TestCase):
@@ -94,7 +106,21 @@ class MalformedInputTests(TestCase):
         paginated = [path for path, names in self.site.params.items() if "page" in names]
         self.assertTrue(paginated, "no paginated listing found")
         for path in paginated:
-            for value in ("abc", "-1", "0", "99999", "1.5", "%00"):
+            for value in MALFORMED_PAGES:
                 response = self.client.get(f"{path}?page={value}")
                 self.assertEqual(response.status_code, 400, (path, value))
                 self.assertContains(response, "Demande incorrecte", status_code=400)
+            # Repeated: the last value counts, as everywhere in Django.
+            response = self.client.get(f"{path}?page=2&page={HUGE}")
+            self.assertEqual(response.status_code, 400, path)
+
+    def test_every_parameter_out_of_range_is_handled(self):
+        """Each discovered endpoint with all its parameters at once huge, negative, float, empty,
+        repeated or very long: a page or a readable 400, never a server error."""
+        with_params = {path: names for path, names in self.site.params.items() if names}
+        self.assertGreater(len(with_params), 5)
+        for path, names in with_params.items():
+            for values in OUT_OF_RANGE:
+                query = "&".join(f"{name}={value}" for name in sorted(names) for value in values)
+                url = f"{path}?{query}"
+                self.assert_handled(self.client.get(url), url[:200])

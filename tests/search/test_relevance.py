@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from search.api import SearchRequest, engines, search
 from search.models import Synonym
+from tests.builders import sign_in_with_second_factor
 
 from .engines import EngineSwitchMixin, elastic_settings, osmem_available
 from .relevance import PRISON, QUERIES, evaluate, index_fixture, mean, score
@@ -48,7 +49,7 @@ class RelevanceBehaviour(EngineSwitchMixin):
 
     def test_synonyms_edited_in_the_admin_count_at_once_without_reindexing(self):
         admin = get_user_model().objects.create_superuser("admin-synonymes", password="pw")
-        self.client.force_login(admin)
+        sign_in_with_second_factor(self.client, admin)
         self.assertEqual(search(SearchRequest(text="zonzon")).total, 0)
         response = self.client.post(
             reverse("wagtailsnippets_search_synonym:add"), {"terms": "zonzon => prison"}
@@ -67,7 +68,7 @@ class RelevanceBehaviour(EngineSwitchMixin):
 
     def test_the_admin_refuses_a_synonym_with_two_arrows(self):
         admin = get_user_model().objects.create_superuser("admin-synonymes", password="pw")
-        self.client.force_login(admin)
+        sign_in_with_second_factor(self.client, admin)
         response = self.client.post(
             reverse("wagtailsnippets_search_synonym:add"), {"terms": "papa => père => parent"}
         )

@@ -2,9 +2,10 @@
 narrowed here to the coordinator's département (see `hub.scoping`);
 installed by `HubConfig.ready`."""
 
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.views.generic.workflow import BaseWorkflowFormView, PreviewRevisionForTask
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 
@@ -29,7 +30,7 @@ def _bulk_actions_name_only_own_objects():
 
 
 def _page_chooser_browses_only_own_pages():
-    """The page chooser refuses to open another département's page (its children are already
+    """The page chooser refuses (403) to open another département's page (its children are already
     hidden by the `construct_page_chooser_queryset` hook, not the page itself)."""
     original = BrowseView.get
 
@@ -37,7 +38,7 @@ def _page_chooser_browses_only_own_pages():
         if parent_page_id and out_of_scope(
             request.user, Page.objects.filter(pk=parent_page_id).first()
         ):
-            raise Http404
+            raise PermissionDenied
         return original(self, request, parent_page_id)
 
     BrowseView.get = get
@@ -58,7 +59,22 @@ def _page_types_report_names_only_own_pages():
     PageTypesUsageReportView.decorate_paginated_queryset = decorate_paginated_queryset
 
 
+def _workflow_views_refuse_other_departements(view_class, method_name):
+    """Wagtail's workflow screens announce « La page « … » n'est pas en attente de modération »
+    before asking whether the user may see the page at all: another département's is refused."""
+    original = getattr(view_class, method_name)
+
+    def method(self, request, *args, **kwargs):
+        if out_of_scope(request.user, self.object):
+            raise PermissionDenied
+        return original(self, request, *args, **kwargs)
+
+    setattr(view_class, method_name, method)
+
+
 def install():
     _bulk_actions_name_only_own_objects()
     _page_chooser_browses_only_own_pages()
     _page_types_report_names_only_own_pages()
+    _workflow_views_refuse_other_departements(BaseWorkflowFormView, "dispatch")
+    _workflow_views_refuse_other_departements(PreviewRevisionForTask, "get")

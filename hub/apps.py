@@ -7,6 +7,7 @@ class HubConfig(AppConfig):
     verbose_name = _("Hub Parentalité")
 
     def ready(self):
-        from . import admin_refusals, signals  # noqa: F401  (signals connects the receivers)
+        from . import admin_refusals, admin_scoping, signals  # noqa: F401  (signals connects the receivers)
 
         admin_refusals.install()
+        admin_scoping.install()

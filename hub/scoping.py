@@ -6,7 +6,7 @@ from operator import or_
 
 from django.apps import apps
 from django.db.models import Q
-from wagtail.models import Collection, GroupPagePermission
+from wagtail.models import Collection, GroupPagePermission, Page
 from wagtail.permissions import policy_registry
 
 
@@ -49,3 +49,15 @@ def choosable_collections(user, model):
         return Collection.objects.all()
     policy = policy_registry.get_by_type(model)
     return policy.collections_user_has_permission_for(user, "choose")
+
+
+def out_of_scope(user, obj):
+    """True when `obj` (a page, or an image or document) belongs to a département that `user`
+    does not coordinate, or to a collection they may not choose from."""
+    if user.is_superuser or obj is None:
+        return False
+    if isinstance(obj, Page):
+        return not other_sections_excluded(Page.objects.filter(pk=obj.pk), user).exists()
+    if hasattr(obj, "collection_id"):
+        return not choosable_collections(user, type(obj)).filter(pk=obj.collection_id).exists()
+    return False

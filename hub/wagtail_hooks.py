@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from hub import admin_views, two_factor
+from hub import admin_refusals, admin_views, two_factor
+from hub.admin_api import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
 from hub.models import DepartementPage, HomePage
 from hub.quarantine import QUARANTINE_COLLECTION
 from hub.scoping import other_sections_excluded
@@ -21,6 +22,22 @@ def add_listings_to_new_section(request, page):
 def choose_pages_of_own_section(pages, request):
     """A coordinator's page choosers (structures, lieux, links) hide other départements."""
     return other_sections_excluded(pages, request.user)
+
+
+@hooks.register("construct_admin_api", order=1)
+def scope_admin_api(router):
+    """Replaces the images and documents endpoints that Wagtail's apps register (order 0)."""
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page, destination):
+    """Wagtail asks for this permission only when the move is confirmed (POST): the
+    confirmation screen would otherwise show any page of any département."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return admin_refusals.permission_denied(request)
+    return None
 
 
 @hooks.register("before_serve_document")

@@ -19,7 +19,6 @@ import contextlib
 import html
 import io
 import json
-import unittest
 from dataclasses import dataclass, field, replace
 
 from django.apps import apps
@@ -356,10 +355,6 @@ class AdminWalkTests(TestCase):
                 if not params:
                     break
 
-    # Known leaks, not fixed yet (issue 16): the first run found about twenty, starting with
-    # Wagtail's admin API (`/admin/api/main/documents/` lists every collection's documents).
-    # Remove this marker once they are fixed: an unexpected success fails the suite.
-    @unittest.expectedFailure
     def test_every_admin_screen_shows_only_the_coordinators_departement(self):
         self.unfilled, leaks, errors, fetched = [], [], [], 0
         for section_pk, own in self.scopes.items():

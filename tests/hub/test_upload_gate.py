@@ -118,7 +118,8 @@ class DocumentUploadTests(UploadGateTestCase):
     def test_a_pdf_named_html_is_stored_and_served_as_a_pdf(self):
         self.assertEqual(self.post_file(self.url, "guide.html", samples.pdf()).status_code, 302)
         document = Document.objects.get()
-        self.assertEqual(document.filename, "guide.pdf")
+        # Storage may add a suffix when an earlier test left a "guide.pdf" in the media folder.
+        self.assertRegex(document.filename, r"^guide(_\w{7})?\.pdf$")
         self.assertEqual(self.client.get(document.url)["Content-Type"], "application/pdf")
 
     def test_the_form_states_the_formats_and_the_limit_in_french(self):

@@ -48,14 +48,15 @@ class WayOut:
 
 
 def query_string(params, **changes):
-    """The query string of `params` (a QueryDict) with `changes` (None removes a key)."""
+    """The query string of `params` (a QueryDict) with `changes` (None removes a key, a list
+    gives a key several values)."""
     query = params.copy()
     query.pop("page", None)
     for name, value in changes.items():
         if value is None:
             query.pop(name, None)
         else:
-            query[name] = str(value)
+            query.setlist(name, value if isinstance(value, list) else [str(value)])
     return "?" + query.urlencode()
 
 

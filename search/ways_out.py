@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import registry
 from .api import SearchRequest, search
+from .listing import query_string
 from .query import parse
 
 
@@ -31,18 +32,6 @@ def count(request):
 def remaining_words(text, dropped):
     """The words of `text`, as typed, without those of `dropped`."""
     return " ".join(typed for typed in parse(text, fuzzy=False).typed if typed not in dropped)
-
-
-def query_string(params, **changes):
-    """The query string of `params` (a QueryDict) with `changes` (None removes a key)."""
-    query = params.copy()
-    query.pop("page", None)
-    for name, value in changes.items():
-        if value is None:
-            query.pop(name, None)
-        else:
-            query.setlist(name, value if isinstance(value, list) else [str(value)])
-    return "?" + query.urlencode()
 
 
 def without_unmatched(request, results, params):

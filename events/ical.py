@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) feeds of the agenda, built with the `icalendar` package.
+"""iCalendar (RFC 5545) feeds of the agenda, written line by line (`events.rfc5545`).
 
 `EventCalendarFeed` follows django-ical's design: `get_object` picks the scope (one event, or
 an agenda with the filters of the query string), then `items` and the `item_*` methods
@@ -22,9 +22,9 @@ from django.utils.cache import get_conditional_response
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 from wagtail.models import Site
 
+from events import rfc5545
 from events.choices import Kind, Status
 from events.filters import EventFilters
 from hub import recurrence
@@ -35,26 +35,28 @@ PRODID = "-//Hub Parentalité//Agenda//FR"
 CACHE_SECONDS = 24 * 3600
 
 
-def paris_vtimezone():
-    """The VTIMEZONE of Europe/Paris with the EU rules in force since 1996."""
-    timezone = Timezone()
-    timezone.add("TZID", "Europe/Paris")
-    timezone.add("X-LIC-LOCATION", "Europe/Paris")
-    daylight = TimezoneDaylight()
-    daylight.add("TZNAME", "CEST")
-    daylight.add("TZOFFSETFROM", datetime.timedelta(hours=1))
-    daylight.add("TZOFFSETTO", datetime.timedelta(hours=2))
-    daylight.add("DTSTART", datetime.datetime(1970, 3, 29, 2, 0, 0))
-    daylight.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
-    standard = TimezoneStandard()
-    standard.add("TZNAME", "CET")
-    standard.add("TZOFFSETFROM", datetime.timedelta(hours=2))
-    standard.add("TZOFFSETTO", datetime.timedelta(hours=1))
-    standard.add("DTSTART", datetime.datetime(1970, 10, 25, 3, 0, 0))
-    standard.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
-    timezone.add_component(daylight)
-    timezone.add_component(standard)
-    return timezone
+TZID = "Europe/Paris"
+# The VTIMEZONE of Europe/Paris with the EU rules in force since 1996.
+PARIS_VTIMEZONE = [
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    f"X-LIC-LOCATION:{TZID}",
+    "BEGIN:DAYLIGHT",
+    "TZNAME:CEST",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZNAME:CET",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+]
 
 
 def event_uid(event):
@@ -160,63 +162,66 @@ class EventCalendarFeed:
         return item.place_label or item.online_url
 
     def build_event(self, item, url):
-        component = Event()
-        component.add("UID", event_uid(item))
-        component.add("SUMMARY", self.item_summary(item))
-        stamp = item.last_published_at or item.latest_revision_created_at
-        component.add("DTSTAMP", stamp)
-        component.add("LAST-MODIFIED", stamp)
-        component.add("CREATED", item.first_published_at or stamp)
-        component.add("SEQUENCE", item.sequence)
-        component.add("STATUS", self.item_status(item))
+        """The VEVENT of `item` as folded UTF-8 lines (see `events.rfc5545`)."""
+        stamp = rfc5545.utc(item.last_published_at or item.latest_revision_created_at)
         start, end = recurrence.first_start_end(item)
-        component.add("DTSTART", start)
-        component.add("DTEND", end)
+        lines = [
+            "BEGIN:VEVENT",
+            f"UID:{event_uid(item)}",
+            f"SUMMARY:{rfc5545.text(self.item_summary(item))}",
+            f"DTSTAMP:{stamp}",
+            f"LAST-MODIFIED:{stamp}",
+            f"CREATED:{rfc5545.utc(item.first_published_at) if item.first_published_at else stamp}",
+            f"SEQUENCE:{item.sequence}",
+            f"STATUS:{self.item_status(item)}",
+            rfc5545.when("DTSTART", start, TZID),
+            rfc5545.when("DTEND", end, TZID),
+        ]
         rule = recurrence.rule_parts(item)
         if rule:
-            component.add("RRULE", vRecur(rule))
+            lines.append(f"RRULE:{rfc5545.recur(rule)}")
             exdates = sorted(exception.date for exception in item.exception_dates.all())
+            if exdates and not item.all_day:
+                exdates = [
+                    datetime.datetime.combine(day, item.start_time, recurrence.PARIS)
+                    for day in exdates
+                ]
             if exdates:
-                if item.all_day:
-                    component.add("EXDATE", exdates)
-                else:
-                    component.add(
-                        "EXDATE",
-                        [
-                            datetime.datetime.combine(day, item.start_time, recurrence.PARIS)
-                            for day in exdates
-                        ],
-                    )
-        component.add("URL", url)
+                lines.append(rfc5545.dates("EXDATE", exdates, TZID))
+        lines.append(f"URL:{url}")
         location = self.item_location(item)
         if location:
-            component.add("LOCATION", location)
+            lines.append(f"LOCATION:{rfc5545.text(location)}")
         if item.latitude is not None and item.longitude is not None:
-            component.add("GEO", (float(item.latitude), float(item.longitude)))
-        component.add("DESCRIPTION", self.item_description(item, url))
-        component.add("CATEGORIES", [str(Kind(item.kind).label)])
-        component.add("TRANSP", "TRANSPARENT" if item.all_day else "OPAQUE")
-        return component
+            lines.append(f"GEO:{float(item.latitude)};{float(item.longitude)}")
+        lines += [
+            f"DESCRIPTION:{rfc5545.text(self.item_description(item, url))}",
+            f"CATEGORIES:{rfc5545.text(Kind(item.kind).label)}",
+            f"TRANSP:{'TRANSPARENT' if item.all_day else 'OPAQUE'}",
+            "END:VEVENT",
+        ]
+        return b"\r\n".join(rfc5545.fold(line) for line in lines)
 
     # -- the calendar ------------------------------------------------------------------------
 
     def build(self, request, scope):
-        calendar = Calendar()
-        calendar.add("PRODID", PRODID)
-        calendar.add("VERSION", "2.0")
-        calendar.add("CALSCALE", "GREGORIAN")
-        calendar.add("METHOD", "PUBLISH")
-        calendar.add("X-WR-CALNAME", self.title(scope))
-        calendar.add("X-WR-TIMEZONE", "Europe/Paris")
-        calendar.add(
-            "REFRESH-INTERVAL", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"}
-        )
-        calendar.add("X-PUBLISHED-TTL", "PT6H")
-        calendar.add_component(paris_vtimezone())
+        header = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:{PRODID}",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{rfc5545.text(self.title(scope))}",
+            f"X-WR-TIMEZONE:{TZID}",
+            "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
+            "X-PUBLISHED-TTL:PT6H",
+            *PARIS_VTIMEZONE,
+        ]
         page_url = self.page_url_builder(request)
-        for item in self.items(scope):
-            calendar.add_component(self.build_event(item, page_url(item)))
-        return calendar.to_ical()
+        parts = [rfc5545.fold(line) for line in header]
+        parts += [self.build_event(item, page_url(item)) for item in self.items(scope)]
+        parts.append(b"END:VCALENDAR")
+        return b"\r\n".join(parts) + b"\r\n"
 
     @staticmethod
     def page_url_builder(request):

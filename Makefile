@@ -41,8 +41,11 @@ run: demo
 	@echo "    admin-national  administration nationale (tous les départements)"
 	@echo "    coord-nord      coordination du Nord (59)"
 	@echo "    coord-gironde   coordination de la Gironde (33)"
+	@echo "  Les courriels (envoyés par la file de tâches) s'affichent ici."
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: deps
 	$(BIN)/ruff check .

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "resources",
+    "porteurs",
     "hub.indicators",
     "search",
     "django_tasks",

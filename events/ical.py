@@ -5,10 +5,11 @@ an agenda with the filters of the query string), then `items` and the `item_*` m
 describe the events. One class serves every feed: national, per département, per kind, per
 audience and any combination of them.
 
-Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the caller
-passes (every publication bumps it): an unchanged feed costs one small query and answers 304.
-Built feeds are kept in Django's cache under a key that includes that version, so publishing
-invalidates them.
+Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the feed was
+built at (every publication bumps it): an unchanged feed costs one small query and answers 304.
+Built feeds are kept in Django's cache by address; after a publication, pollers keep getting
+the previous version while a background task (`events.tasks.refresh_feed`) builds the new one:
+no client ever waits for a rebuild, except the very first of an address.
 """
 
 import datetime
@@ -33,6 +34,8 @@ from hub import recurrence
 UID_DOMAIN = "hub-parentalite.fr"
 PRODID = "-//Hub Parentalité//Agenda//FR"
 CACHE_SECONDS = 24 * 3600
+# A rebuild not done by then (a worker down) is asked for again by the next poll.
+PENDING_SECONDS = 600
 
 
 TZID = "Europe/Paris"
@@ -63,14 +66,49 @@ def event_uid(event):
     return f"{event.uid}@{UID_DOMAIN}"
 
 
-def feed_etag(request, version):
+def feed_address(request):
+    """What names a feed, whatever its version: host, path and sorted query."""
+    return f"{request.get_host()}{request.path}?{sorted(request.GET.lists())}"
+
+
+def feed_etag(request, version_number):
     """The ETag of the feed at this address (host, path, query) for this calendar version.
 
     It depends on the request only, so `FeedNotModifiedMiddleware` can answer 304 before
     any page routing.
     """
-    address = f"{request.get_host()}{request.path}?{sorted(request.GET.lists())}"
-    return f'"{version.version}-{hashlib.sha256(address.encode()).hexdigest()[:24]}"'
+    digest = hashlib.sha256(feed_address(request).encode()).hexdigest()[:24]
+    return f'"{version_number}-{digest}"'
+
+
+def _key(kind, request):
+    return f"events:ical:{kind}:{hashlib.sha256(feed_address(request).encode()).hexdigest()}"
+
+
+def served_version(request):
+    """(version number, changed_at) of the feed pollers of this address get now, or None
+    when it was never built: the previous version while a rebuild is pending."""
+    return cache.get(_key("served", request))
+
+
+def store_feed(request, version, body):
+    """Keep `body`, built at `version`, as the feed of this address."""
+    cache.set(_key("body", request), (version.version, body), CACHE_SECONDS)
+    cache.set(_key("served", request), (version.version, version.changed_at), CACHE_SECONDS)
+
+
+def refresh_later(request, page, version):
+    """Have the feed of this address rebuilt in the background for `version` (once)."""
+    from events.tasks import refresh_feed
+
+    if cache.add(f"{_key('pending', request)}:{version.version}", True, PENDING_SECONDS):
+        refresh_feed.enqueue(
+            page.pk,
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            request.get_host(),
+            request.scheme,
+        )
 
 
 def with_validators(response, etag, changed_at):
@@ -234,20 +272,27 @@ class EventCalendarFeed:
         return lambda item: base + item.url_path[skip:]
 
     def __call__(self, request):
+        """The feed as built for the current calendar version; while a publication's rebuild
+        is pending (`events.tasks.refresh_feed`), the previous version, with its validators."""
         scope = self.get_object(request)
         version = self.version
-        etag = feed_etag(request, version)
+        cached = cache.get(_key("body", request))
+        served = served_version(request)
+        if cached is None or served is None:
+            body = self.build(request, scope)
+            store_feed(request, version, body)
+            number, changed_at = version.version, version.changed_at
+        else:
+            (number, body), (_number, changed_at) = cached, served
+            if number != version.version:
+                refresh_later(request, scope.event or scope.index_page, version)
+        etag = feed_etag(request, number)
         not_modified = get_conditional_response(
-            request, etag=etag, last_modified=int(version.changed_at.timestamp())
+            request, etag=etag, last_modified=int(changed_at.timestamp())
         )
         if not_modified is not None:
-            return with_validators(not_modified, etag, version.changed_at)
-        key = f"events:ical:{etag.strip(chr(34))}"
-        body = cache.get(key)
-        if body is None:
-            body = self.build(request, scope)
-            cache.set(key, body, CACHE_SECONDS)
+            return with_validators(not_modified, etag, changed_at)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         disposition = "attachment" if scope.event is not None else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{self.filename(scope)}"'
-        return with_validators(response, etag, version.changed_at)
+        return with_validators(response, etag, changed_at)

@@ -8,22 +8,26 @@ audience and any combination of them.
 Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the feed was
 built at (every publication bumps it): an unchanged feed costs one small query and answers 304.
 Built feeds are kept in Django's cache by address; after a publication, pollers keep getting
-the previous version while a background task (`events.tasks.refresh_feed`) builds the new one:
+the previous version while a background task (`refresh_feed`) builds the new one:
 no client ever waits for a rebuild, except the very first of an address.
 """
 
 import datetime
 import hashlib
+import io
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import BadRequest
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from django_tasks import task
+from wagtail.models import Page, Site
 
 from events import rfc5545
 from events.choices import Kind, Status
@@ -99,8 +103,6 @@ def store_feed(request, version, body):
 
 def refresh_later(request, page, version):
     """Have the feed of this address rebuilt in the background for `version` (once)."""
-    from events.tasks import refresh_feed
-
     if cache.add(f"{_key('pending', request)}:{version.version}", True, PENDING_SECONDS):
         refresh_feed.enqueue(
             page.pk,
@@ -273,7 +275,7 @@ class EventCalendarFeed:
 
     def __call__(self, request):
         """The feed as built for the current calendar version; while a publication's rebuild
-        is pending (`events.tasks.refresh_feed`), the previous version, with its validators."""
+        is pending (`refresh_feed`), the previous version, with its validators."""
         scope = self.get_object(request)
         version = self.version
         cached = cache.get(_key("body", request))
@@ -296,3 +298,33 @@ class EventCalendarFeed:
         disposition = "attachment" if scope.event is not None else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{self.filename(scope)}"'
         return with_validators(response, etag, changed_at)
+
+
+@task()
+def refresh_feed(page_id, path, query_string, host, scheme):
+    """Build the feed at this address for the current calendar version and keep it, so that
+    pollers move from the previous version to this one. Returns the version built, or None
+    when the agenda or event is gone (its feed then answers 404 on the next poll)."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if page is None:
+        return None
+    server, _colon, port = host.partition(":")
+    request = WSGIRequest(
+        {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query_string,
+            "HTTP_HOST": host,
+            "SERVER_NAME": server,
+            "SERVER_PORT": port or ("443" if scheme == "https" else "80"),
+            "wsgi.url_scheme": scheme,
+            "wsgi.input": io.BytesIO(),
+        }
+    )
+    version = apps.get_model("events", "CalendarVersion").current()
+    if page._meta.model_name == "eventpage":
+        feed = EventCalendarFeed(event=page, version=version)
+    else:
+        feed = EventCalendarFeed(index_page=page, version=version)
+    store_feed(request, version, feed.build(request, feed.get_object(request)))
+    return version.version

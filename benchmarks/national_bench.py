@@ -95,6 +95,18 @@ def wait_for(url, timeout=180):
     raise SystemExit(f"Rien ne répond à {url}.")
 
 
+def settle(app, timeout=120):
+    """Wait for gunicorn to finish the requests wrk left in its queue: they would take the CPU
+    from the next measure."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch(app + "/sante/")
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
+
+
 def fetch(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
     with urllib.request.urlopen(request, timeout=120) as response:
@@ -211,10 +223,11 @@ def main():
         for number, (label, url) in enumerate(pages):
             headers = [f"If-None-Match: {etag}"] if label.endswith("304") else []
             figures = {
-                "uncached": wrk(app + url, options.seconds, options.connections, headers),
-                "cached": wrk(proxy + url, options.seconds, options.connections, headers),
                 "static": wrk(f"{static}/{number}", options.seconds, options.connections, headers),
+                "cached": wrk(proxy + url, options.seconds, options.connections, headers),
+                "uncached": wrk(app + url, options.seconds, options.connections, headers),
             }
+            settle(app)
             rows.append((label, len(copies[number][0]), figures))
             print(f"{label}: {figures}", file=sys.stderr, flush=True)
         load = max(load, os.getloadavg()[0])

@@ -6,6 +6,9 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_ci
 LOAD_DB_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_load
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
+# One test process per core (pytest-xdist); a test class stays on one process (its setUpTestData runs
+# once). Transactional tests run apart, after the others (see tests/conftest.py).
+PYTEST_PARALLEL ?= -n auto --dist loadscope
 
 BENCH_DB_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_bench
 
@@ -40,8 +43,11 @@ run: demo
 	@echo "    admin-national  administration nationale (tous les départements)"
 	@echo "    coord-nord      coordination du Nord (59)"
 	@echo "    coord-gironde   coordination de la Gironde (33)"
+	@echo "  Les courriels (envoyés par la file de tâches) s'affichent ici."
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: deps
 	$(BIN)/ruff check .
@@ -59,11 +65,13 @@ chromium:
 	@scripts/ensure-chromium || echo "Chromium indisponible : les tests navigateur seront ignorés (échec en CI)." >&2
 
 test-sqlite: deps chromium
-	DATABASE_URL= $(BIN)/python -m pytest
+	DATABASE_URL= $(BIN)/python -m pytest -m "not transactional" $(PYTEST_PARALLEL)
+	DATABASE_URL= $(BIN)/python -m pytest -m transactional
 
 test-postgres: deps
 	@scripts/ensure-postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -m "not browser"
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -m "not browser and not transactional" $(PYTEST_PARALLEL)
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -m "transactional and not browser"
 
 test: lint check test-sqlite
 	@if scripts/ensure-postgres; then \

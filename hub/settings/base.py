@@ -27,8 +27,11 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "resources",
+    "porteurs",
     "hub.indicators",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -146,6 +149,37 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Leaflet map over those tiles, the only other host the directory's pages then load from.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+# Background work (hub/tasks.py): Django's Tasks API (the django-tasks backport on Django 5.2).
+# Embedded default: tasks in the database, run by `manage.py db_worker` (started by `make run`).
+# Production may use Redis instead (TASKS_BACKEND=redis, RQ workers: see the README).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "redis":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail (hub/mail.py): SMTP through these settings; development prints messages on the console.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "true"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "true"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Hub Parentalité <ne-pas-repondre@hub-parentalite.fr>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Messages per delivery task (one SMTP connection each), and the waits before each new attempt
+# after a failure the server reports as temporary; after the last one, the message is failed.
+EMAIL_BATCH_SIZE = int(os.environ.get("EMAIL_BATCH_SIZE", "50"))
+EMAIL_RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60]
+# The public site's address, for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 WAGTAIL_SITE_NAME = "Hub Parentalité"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

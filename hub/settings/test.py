@@ -43,3 +43,11 @@ HTTP_CACHE_PUBLIC = "public, max-age=0, s-maxage=300, stale-while-revalidate=60"
 MAP_TILE_ATTRIBUTION = ""
 STATIC_ROOT = BASE_DIR / "var" / "static"  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_HOST = "localhost"
+EMAIL_PORT = 25
+EMAIL_HOST_USER = EMAIL_HOST_PASSWORD = ""
+EMAIL_USE_TLS = EMAIL_USE_SSL = False
+EMAIL_BATCH_SIZE = 50
+SITE_URL = "http://testserver"

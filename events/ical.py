@@ -116,8 +116,6 @@ def refresh_later(request, page, version):
 def with_validators(response, etag, changed_at):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(changed_at.timestamp())
-    # Calendar clients poll: let them revalidate every time, a 304 is cheap.
-    response["Cache-Control"] = "public, no-cache"
     return response
 
 

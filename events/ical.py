@@ -32,7 +32,7 @@ from wagtail.models import Page, Site
 from events import rfc5545
 from events.choices import Kind, Status
 from events.filters import EventFilters
-from hub import recurrence
+from hub import frontend_cache, recurrence
 
 # UIDs must never change, even if the site changes host name: this suffix is fixed.
 UID_DOMAIN = "hub-parentalite.fr"
@@ -325,4 +325,6 @@ def refresh_feed(page_id, path, query_string, host, scheme):
     else:
         feed = EventCalendarFeed(index_page=page, version=version)
     store_feed(request, version, feed.build(request, feed.get_object(request)))
+    # The proxy kept the previous version the view answered while this one was being built.
+    frontend_cache.ban_address(path)
     return version.version

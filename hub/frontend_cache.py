@@ -172,6 +172,11 @@ def ban(rules):
     transaction.on_commit(_flush)
 
 
+def ban_address(path):
+    """Ban the page at `path` and its query variants (a feed rebuilt in the background)."""
+    ban([_exact(path)])
+
+
 def _flush():
     rules, _pending.rules = getattr(_pending, "rules", []), []
     batch = []

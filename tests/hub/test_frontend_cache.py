@@ -150,3 +150,16 @@ class PurgeReachTests(TestCase):
         with override_settings(FRONTEND_CACHE_URLS=[]), self.captureOnCommitCallbacks(execute=True):
             add_action(self.net["nord"], "Café sans proxy")
         self.assertEqual(RecordingProxy.bans, [])
+
+    def test_a_feed_rebuilt_in_the_background_is_banned_once_ready(self):
+        from events.ical import refresh_feed
+
+        agenda = self.net["nord"].get_children().get(slug="agenda")
+        with self.captureOnCommitCallbacks(execute=True):
+            refresh_feed.call(
+                agenda.pk, "/nord/agenda/ical/", "public=parents", "testserver", "http"
+            )
+        self.assert_reach(
+            ["/nord/agenda/ical/", "/nord/agenda/ical/?public=parents"],
+            ["/nord/agenda/", "/gironde/agenda/ical/", "/nord/annuaire/"],
+        )

@@ -201,6 +201,10 @@ class EventCalendarFeed:
     # -- the calendar ------------------------------------------------------------------------
 
     def build(self, request, scope):
+        return self.calendar(scope, self.page_url_builder(request))
+
+    def calendar(self, scope, page_url):
+        """The calendar of `scope` as bytes; `page_url(event)` is each event's public address."""
         calendar = Calendar()
         calendar.add("PRODID", PRODID)
         calendar.add("VERSION", "2.0")
@@ -213,7 +217,6 @@ class EventCalendarFeed:
         )
         calendar.add("X-PUBLISHED-TTL", "PT6H")
         calendar.add_component(paris_vtimezone())
-        page_url = self.page_url_builder(request)
         for item in self.items(scope):
             calendar.add_component(self.build_event(item, page_url(item)))
         return calendar.to_ical()
@@ -246,3 +249,8 @@ class EventCalendarFeed:
         disposition = "attachment" if scope.event is not None else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{self.filename(scope)}"'
         return with_validators(response, etag, version.changed_at)
+
+
+def event_ics(event, url):
+    """One event's `.ics` as bytes, with the same VEVENT as the feeds (e-mail attachments)."""
+    return EventCalendarFeed(event=event).calendar(FeedScope(event=event), lambda item: url)

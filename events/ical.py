@@ -243,6 +243,10 @@ class EventCalendarFeed:
     # -- the calendar ------------------------------------------------------------------------
 
     def build(self, request, scope):
+        return self.calendar(scope, self.page_url_builder(request))
+
+    def calendar(self, scope, page_url):
+        """The calendar of `scope` as bytes; `page_url(event)` is each event's public address."""
         header = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -255,7 +259,6 @@ class EventCalendarFeed:
             "X-PUBLISHED-TTL:PT6H",
             *PARIS_VTIMEZONE,
         ]
-        page_url = self.page_url_builder(request)
         parts = [rfc5545.fold(line) for line in header]
         parts += [self.build_event(item, page_url(item)) for item in self.items(scope)]
         parts.append(b"END:VCALENDAR")
@@ -328,3 +331,8 @@ def refresh_feed(page_id, path, query_string, host, scheme):
     # The proxy kept the previous version the view answered while this one was being built.
     frontend_cache.ban_address(path)
     return version.version
+
+
+def event_ics(event, url):
+    """One event's `.ics` as bytes, with the same VEVENT as the feeds (e-mail attachments)."""
+    return EventCalendarFeed(event=event).calendar(FeedScope(event=event), lambda item: url)

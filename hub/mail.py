@@ -27,6 +27,19 @@ class Message:
     body_text: str
     body_html: str
     headers: dict = field(default_factory=dict)
+    attachments: tuple = ()
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A text file sent with a message (an event's `.ics`…), kept in the outbox with it."""
+
+    filename: str
+    content: str
+    mimetype: str
+
+    def as_json(self):
+        return {"filename": self.filename, "content": self.content, "mimetype": self.mimetype}
 
 
 def absolute_url(path):
@@ -34,8 +47,10 @@ def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def render(template, context, *, to, key, headers=None):
-    """Render the message `template` for `to`; `key` names what it is for and makes it unique."""
+def render(template, context, *, to, key, headers=None, attachments=()):
+    """Render the message `template` for `to`; `key` names what it is for and makes it unique.
+
+    `attachments` are `Attachment`s, stored with the message and sent as they are."""
     context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
@@ -48,6 +63,7 @@ def render(template, context, *, to, key, headers=None):
         body_text=body_text,
         body_html=body_html,
         headers=headers or {},
+        attachments=tuple(attachments),
     )
 
 
@@ -70,6 +86,7 @@ def queue(messages):
                     body_text=message.body_text,
                     body_html=message.body_html,
                     headers=message.headers,
+                    attachments=[attachment.as_json() for attachment in message.attachments],
                 )
                 for message in messages
                 if message.key not in known
@@ -82,6 +99,7 @@ def queue(messages):
     return [rows[key] for key in keys]
 
 
-def send(template, context, *, to, key, headers=None):
+def send(template, context, *, to, key, headers=None, attachments=()):
     """Render and queue one message; returns its outbox row."""
-    return queue([render(template, context, to=to, key=key, headers=headers)])[0]
+    message = render(template, context, to=to, key=key, headers=headers, attachments=attachments)
+    return queue([message])[0]

@@ -37,6 +37,8 @@ def as_message(email, connection):
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return message
 
 

@@ -26,6 +26,8 @@ class OutgoingEmail(models.Model):
     body_text = models.TextField(_("texte"))
     body_html = models.TextField(_("version HTML"), blank=True)
     headers = models.JSONField(_("en-têtes"), default=dict, blank=True)
+    # [{"filename": …, "content": text, "mimetype": …}], see `hub.mail.Attachment`.
+    attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     status = models.CharField(
         _("état"), max_length=10, choices=Status, default=Status.QUEUED, db_index=True
     )

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "events",
     "resources",
     "porteurs",
+    "webforms",
     "hub.indicators",
     "search",
     "django_tasks",

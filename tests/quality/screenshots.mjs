@@ -23,7 +23,10 @@ const JOURNEYS = [
   ["13-agenda-aucun-resultat", "/nord/agenda/?q=zzzz&public=parents"],
   ["14-ressourcerie-guides-parents", "/nord/ressources/?type=guide&public=parents"],
   ["15-ressourcerie-aucun-resultat", "/nord/ressources/?type=podcast&q=zzzz"],
+  ["16-inscription", "/nord/inscription-accueillir-parole-parents/"],
+  ["18-evenement-places", "/nord/agenda/formation-accueillir-parole-parents/"],
 ];
+const REGISTRATION = "/nord/inscription-accueillir-parole-parents/";
 
 mkdirSync(output, { recursive: true });
 const browser = await chromium.launch({
@@ -51,6 +54,18 @@ try {
         failures += 1;
         console.error(`${name} @ ${width}px: ${error}`);
       }
+    }
+    try {
+      await page.goto(base + REGISTRATION);
+      await page.fill("input[name=registrant_name]", "Claire Exemple");
+      await page.fill("input[name=registrant_email]", `claire.${width}@exemple.fr`);
+      await page.fill("input[name=structure]", "Centre social de l'Alma");
+      await page.locator("input[name=repas_du_midi]").first().check();
+      await Promise.all([page.waitForNavigation(), page.locator("form.network-form button").click()]);
+      await save("17-inscription-confirmation");
+    } catch (error) {
+      failures += 1;
+      console.error(`registration @ ${width}px: ${error}`);
     }
     try {
       await page.goto(base + "/admin/login/", { waitUntil: "domcontentloaded" });

@@ -69,6 +69,7 @@ class RecordForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].label = _("Nom")
+        self.fields["title"].help_text = ""
         if "commune" in self.fields:
             widget = TypedCommuneInput()
             widget.departement_code = departement_code_of(self.instance)

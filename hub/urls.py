@@ -18,6 +18,7 @@ urlpatterns = [
     path("recherche/suggestions/", search_views.autocomplete_view, name="search_autocomplete"),
     path("api/annuaire/", include("directory.urls")),
     path("inscriptions/", include("webforms.urls")),
+    path("espace-porteurs/", include("porteurs.urls")),
 ]
 
 if settings.DEBUG:

@@ -50,3 +50,15 @@ class PorteurAccess(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.structure}"
+
+
+# The call for projects and the bilans live in modules of their own.
+from .bilans import ActionBilan  # noqa: E402, F401
+from .calls import (  # noqa: E402, F401
+    CallDocument,
+    CallForProjects,
+    CallQuestion,
+    Dossier,
+    DossierAttachment,
+    DossierEvent,
+)

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('directory', '0008_point_placed_by_hand'),
         ('hub', '0004_outgoing_email'),
-        ('porteurs', '0001_initial'),
+        ('porteurs', '0002_invitations_and_coordination_task'),
         ('territories', '0004_departement_type_liaison'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -69,9 +69,7 @@ class ActionBilan(models.Model):
     renewal = models.CharField(
         _("nouvelle action ou renouvelée"), max_length=20, choices=Renewal, blank=True
     )
-    paid_facilitators = models.PositiveIntegerField(
-        _("animateurs salariés"), null=True, blank=True
-    )
+    paid_facilitators = models.PositiveIntegerField(_("animateurs salariés"), null=True, blank=True)
     volunteer_facilitators = models.PositiveIntegerField(
         _("animateurs bénévoles"), null=True, blank=True
     )
@@ -124,7 +122,11 @@ def consistency_errors(bilan):
     errors = {}
     adults, children = bilan.adults, bilan.children
     participants = None if adults is None or children is None else adults + children
-    if bilan.distinct_parents is not None and adults is not None and bilan.distinct_parents > adults:
+    if (
+        bilan.distinct_parents is not None
+        and adults is not None
+        and bilan.distinct_parents > adults
+    ):
         errors["distinct_parents"] = _(
             "Les parents différents ne peuvent pas dépasser les participants adultes (%(adults)s)."
         ) % {"adults": adults}

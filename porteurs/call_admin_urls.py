@@ -27,7 +27,9 @@ urlpatterns = [
         name="call_export_csv",
     ),
     path("<int:call_pk>/bilans/", admin_views.call_bilans, name="call_bilans"),
-    path("<int:call_pk>/bilans/relancer/", admin_views.call_bilans_remind, name="call_bilans_remind"),
+    path(
+        "<int:call_pk>/bilans/relancer/", admin_views.call_bilans_remind, name="call_bilans_remind"
+    ),
     path("<int:call_pk>/bilans/<int:dossier_pk>/", admin_views.bilan_detail, name="bilan"),
     path("dossiers/<int:dossier_pk>/", admin_views.dossier_detail, name="dossier"),
     path(

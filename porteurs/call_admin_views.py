@@ -13,7 +13,6 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,14 +20,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hub.indicators.access import section_or_refuse, sections_for
 
 from . import exports, instruction
+from .bilan_tasks import dossiers_without_bilan, remind_bilans
 from .bilans import ActionBilan, BilanStatus
 from .call_forms import CallForm, DecisionForm, DocumentFormSet, QuestionFormSet
 from .calls import CallForProjects, Dossier, DossierStatus
-from .bilan_tasks import dossiers_without_bilan, remind_bilans
 
 
 def call_or_refuse(user, call_pk):
-    call = get_object_or_404(CallForProjects.objects.select_related("section__departement"), pk=call_pk)
+    call = get_object_or_404(
+        CallForProjects.objects.select_related("section__departement"), pk=call_pk
+    )
     if not sections_for(user).filter(pk=call.section_id).exists():
         raise PermissionDenied
     return call
@@ -120,7 +121,8 @@ def call_copy(request, call_pk):
     year = call.year + 1
     if CallForProjects.objects.filter(section=call.section, year=year).exists():
         messages.error(
-            request, _("Un appel à projets %(year)s existe déjà pour ce département.") % {"year": year}
+            request,
+            _("Un appel à projets %(year)s existe déjà pour ce département.") % {"year": year},
         )
         return redirect("porteurs_admin:call_list")
     copy = call.copy_for(year)
@@ -144,12 +146,17 @@ def call_detail(request, call_pk):
             status=400,
         )
     dossiers = (
-        call.dossiers.submitted().select_related("structure", "commune").order_by("structure__title", "pk")
+        call.dossiers.submitted()
+        .select_related("structure", "commune")
+        .order_by("structure__title", "pk")
     )
     if status:
         dossiers = dossiers.filter(status=status)
     counts = dict(
-        call.dossiers.order_by().values_list("status").annotate(total=Count("pk")).values_list("status", "total")
+        call.dossiers.order_by()
+        .values_list("status")
+        .annotate(total=Count("pk"))
+        .values_list("status", "total")
     )
     statuses = [(choice, counts.get(choice.value, 0)) for choice in DossierStatus]
     return render(
@@ -176,7 +183,10 @@ def dossier_detail(request, dossier_pk):
                 dossier.refresh_from_db()
                 messages.success(
                     request,
-                    _("Dossier %(reference)s : « %(status)s ». Le porteur est prévenu par courriel.")
+                    _(
+                        "Dossier %(reference)s : « %(status)s ». "
+                        "Le porteur est prévenu par courriel."
+                    )
                     % {"reference": dossier.reference, "status": dossier.get_status_display()},
                 )
                 return redirect("porteurs_admin:dossier", dossier.pk)

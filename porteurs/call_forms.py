@@ -45,7 +45,9 @@ class CallForm(forms.ModelForm):
         year = self.cleaned_data["year"]
         others = CallForProjects.objects.filter(section=self.instance.section, year=year)
         if others.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Ce département a déjà un appel à projets pour %(year)s.") % {"year": year})
+            raise forms.ValidationError(
+                _("Ce département a déjà un appel à projets pour %(year)s.") % {"year": year}
+            )
         return year
 
 

@@ -392,3 +392,6 @@ class DossierEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.dossier} – {self.get_status_display()}"

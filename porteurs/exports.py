@@ -76,7 +76,10 @@ def rows(call):
                 dossier.amount_requested,
                 dossier.total_budget,
                 dossier.renewed_action.title if dossier.renewed_action else "",
-                *(question.display(dossier.answers.get(str(question.pk))) for question in questions),
+                *(
+                    question.display(dossier.answers.get(str(question.pk)))
+                    for question in questions
+                ),
                 ", ".join(attachment.title for attachment in dossier.attachments.all()),
                 comments[-1] if comments else "",
             ]

@@ -40,7 +40,11 @@ MEASURES = (
     ),
     ("seances_actions", gettext_lazy("Séances"), lambda row: row["sessions"] or 0),
     ("participants_adultes", gettext_lazy("Adultes"), lambda row: row["adults"] or 0),
-    ("parents_touches", gettext_lazy("Parents différents"), lambda row: row["distinct_parents"] or 0),
+    (
+        "parents_touches",
+        gettext_lazy("Parents différents"),
+        lambda row: row["distinct_parents"] or 0,
+    ),
     ("enfants_touches", gettext_lazy("Enfants"), lambda row: row["children"] or 0),
     ("familles_touchees", gettext_lazy("Familles"), lambda row: row["families"] or 0),
     (
@@ -123,7 +127,9 @@ class BilanProvider(IndicatorProvider):
                     title=dossier.action_title,
                     date=timezone.localdate(dossier.decided_at) if dossier.decided_at else None,
                     admin_url=reverse("porteurs_admin:dossier", args=[dossier.pk]),
-                    detail=_location(dossier.structure.title, dossier.commune and dossier.commune.nom),
+                    detail=_location(
+                        dossier.structure.title, dossier.commune and dossier.commune.nom
+                    ),
                 )
                 for dossier in dossiers
             ]
@@ -161,8 +167,10 @@ class BilanProvider(IndicatorProvider):
                 _("Thème"),
                 columns,
                 rows,
-                lambda row: [str(themes.get(code, code)) for code in row["dossier__themes"]]
-                or [_("Non précisé")],
+                lambda row: (
+                    [str(themes.get(code, code)) for code in row["dossier__themes"]]
+                    or [_("Non précisé")]
+                ),
                 note=_(
                     "Une action compte dans chacun de ses thèmes : les colonnes ne s'additionnent "
                     "pas d'un thème à l'autre."

@@ -75,8 +75,8 @@ def submit(dossier, by, at=None):
 def move(dossier, status, comment, by):
     """The coordination moves `dossier` to `status`; ValidationError if that move is not one of
     its own (`COORDINATION_TRANSITIONS`), such as a draft or a stale screen."""
-    dossier = Dossier.objects.select_for_update().select_related("call", "structure").get(
-        pk=dossier.pk
+    dossier = (
+        Dossier.objects.select_for_update().select_related("call", "structure").get(pk=dossier.pk)
     )
     if status not in dossier.coordination_transitions():
         raise ValidationError(

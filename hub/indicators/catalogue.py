@@ -132,9 +132,7 @@ CATALOGUE = [
     Indicator("actions_nouvelles", _("Actions nouvelles"), "bilans", _("actions"), False),
     Indicator("actions_renouvelees", _("Actions renouvelées"), "bilans", _("actions"), False),
     Indicator("seances_actions", _("Séances des actions"), "bilans", _("séances"), False),
-    Indicator(
-        "participants_adultes", _("Participants adultes"), "bilans", _("personnes"), False
-    ),
+    Indicator("participants_adultes", _("Participants adultes"), "bilans", _("personnes"), False),
     Indicator(
         "parents_touches",
         _("Parents différents touchés"),
@@ -145,12 +143,8 @@ CATALOGUE = [
     ),
     Indicator("enfants_touches", _("Enfants participants"), "bilans", _("enfants"), False),
     Indicator("familles_touchees", _("Familles touchées"), "bilans", _("familles"), False),
-    Indicator(
-        "animateurs_salaries", _("Animateurs salariés"), "bilans", _("personnes"), False
-    ),
-    Indicator(
-        "animateurs_benevoles", _("Animateurs bénévoles"), "bilans", _("personnes"), False
-    ),
+    Indicator("animateurs_salaries", _("Animateurs salariés"), "bilans", _("personnes"), False),
+    Indicator("animateurs_benevoles", _("Animateurs bénévoles"), "bilans", _("personnes"), False),
 ]
 
 INDICATORS = {indicator.key: indicator for indicator in CATALOGUE}

@@ -57,7 +57,7 @@ class DossierForm(forms.ModelForm):
             structure=structure
         ).order_by("title")
         self.fields["commune"].queryset = Commune.objects.filter(
-            departement=call.section.departement
+            departement_code=call.section.departement.code
         ).order_by("nom")
         for question in self.questions:
             name = f"question_{question.pk}"

@@ -8,7 +8,6 @@ from porteurs.calls import CallForProjects, CallQuestion, Dossier, DossierStatus
 from tests.directory.builders import commune
 
 
-
 def paris(*args):
     """An aware datetime, Paris wall-clock time."""
     return timezone.make_aware(datetime.datetime(*args))
@@ -28,7 +27,10 @@ def open_call(section, year=2027, **fields):
         **fields,
     )
     CallQuestion.objects.create(
-        call=call, position=1, label="Objectifs de l'action", kind=QuestionKind.LONG_TEXT,
+        call=call,
+        position=1,
+        label="Objectifs de l'action",
+        kind=QuestionKind.LONG_TEXT,
         required=True,
     )
     CallQuestion.objects.create(

@@ -19,7 +19,9 @@ class DeadlineTests(TestCase):
     def test_the_deadline_is_paris_time_after_the_change_to_summer_time(self):
         # 28 March 2027: clocks go forward; the deadline is 31 March 23:59 in Paris (21:59 UTC).
         call = open_call(
-            self.data["nord"], opens_at=paris(2027, 1, 1, 9, 0), closes_at=paris(2027, 3, 31, 23, 59)
+            self.data["nord"],
+            opens_at=paris(2027, 1, 1, 9, 0),
+            closes_at=paris(2027, 3, 31, 23, 59),
         )
         dossier = complete_dossier(call, self.data["pile"], status=DossierStatus.BROUILLON)
         self.assertEqual(call.deadline_text(), "31 mars 2027 à 23:59")
@@ -63,7 +65,9 @@ class DeadlineTests(TestCase):
         self.assertRedirects(response, reverse("porteurs:dossier", args=[dossier.pk]))
         url = reverse("porteurs:dossier", args=[dossier.pk])
         response = self.client.post(url, {"action_title": "Atelier écrans", "deposer": ""})
-        self.assertContains(response, "Ce champ est obligatoire pour déposer le dossier.", status_code=400)
+        self.assertContains(
+            response, "Ce champ est obligatoire pour déposer le dossier.", status_code=400
+        )
         self.assertContains(
             response, "Cette question est obligatoire pour déposer le dossier.", status_code=400
         )

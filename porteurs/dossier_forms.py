@@ -122,6 +122,7 @@ class BilanForm(forms.ModelForm):
             "partners",
             "appraisal",
         ]
+        localized_fields = ["average_attendance"]  # « 6,5 », as French people write it
         widgets = {
             "partners": forms.Textarea(attrs={"rows": 3}),
             "appraisal": forms.Textarea(attrs={"rows": 6}),
@@ -129,5 +130,4 @@ class BilanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["average_attendance"].min_value = 0
-        self.fields["average_attendance"].widget.attrs["min"] = 0
+        self.fields["average_attendance"].widget.attrs["inputmode"] = "decimal"

@@ -16,7 +16,7 @@ FAMILIES = {
     "annuaire": _("Annuaire"),
     "promeneurs": _("Promeneurs du Net"),
     "communication": _("Communication"),
-    "bilans": _("Actions financées : bilans des porteurs"),
+    "bilans": _("Actions financées (bilans)"),
 }
 
 

@@ -1,5 +1,6 @@
 """Demo porteurs: accounts for a few structures of each département, one change waiting for
-the coordination and, in the Nord, one sent back with a comment."""
+the coordination and, in the Nord, one sent back with a comment; the calls for projects, their
+dossiers and bilans (porteurs/call_demo.py)."""
 
 from django.contrib.auth import get_user_model
 from wagtail.models import WorkflowState
@@ -8,6 +9,7 @@ from directory.models import ActionPage, StructurePage
 from hub.demo import demo_password, populator
 
 from . import moderation
+from .call_demo import populate_calls
 from .invitations import accept
 from .models import PorteurAccess, PorteurInvitation
 
@@ -64,6 +66,7 @@ def populate(section, rng):
             demo_porteur(username, first_name, last_name, structures[taken : taken + count])
         )
         taken += count
+    populate_calls(section, rng)
     if not people:
         return
     actions = list(ActionPage.objects.filter(structure=structures[0]).order_by("title")[:2])

@@ -174,3 +174,15 @@ class CoordinationApprovalTask(Task):
             "La coordination du département de la page (qui peut la publier) valide ou demande "
             "des modifications."
         )
+
+
+# The call for projects and the bilans live in modules of their own.
+from .bilans import ActionBilan  # noqa: E402, F401
+from .calls import (  # noqa: E402, F401
+    CallDocument,
+    CallForProjects,
+    CallQuestion,
+    Dossier,
+    DossierAttachment,
+    DossierEvent,
+)

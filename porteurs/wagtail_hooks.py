@@ -1,9 +1,12 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from hub.indicators.access import sections_for
+
 from . import admin_views
+from . import call_admin_urls as call_urls
 
 
 @hooks.register("register_admin_urls")
@@ -20,11 +23,27 @@ def porteurs_admin_urls():
             admin_views.withdraw_invitation,
             name="porteurs_admin_withdraw",
         ),
+        path("appels-a-projets/", include(call_urls, namespace="porteurs_calls")),
     ]
+
+
+class CoordinationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sections_for(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")
 def porteurs_menu_item():
-    return MenuItem(
+    return CoordinationMenuItem(
         _("Espace porteurs : comptes"), reverse("porteurs_admin"), icon_name="group", order=252
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_calls_menu_item():
+    return CoordinationMenuItem(
+        _("Appels à projets et bilans"),
+        reverse("porteurs_calls:call_list"),
+        icon_name="form",
+        order=248,
     )

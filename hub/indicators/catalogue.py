@@ -16,6 +16,7 @@ FAMILIES = {
     "annuaire": _("Annuaire"),
     "promeneurs": _("Promeneurs du Net"),
     "communication": _("Communication"),
+    "bilans": _("Actions financées (bilans)"),
 }
 
 
@@ -119,6 +120,31 @@ CATALOGUE = [
         "communication",
         _("actions"),
     ),
+    # Actions financées: the bilans porteurs submit (the national REAAP survey's dimensions)
+    Indicator(
+        "actions_financees",
+        _("Actions financées (dossiers retenus)"),
+        "bilans",
+        _("actions"),
+        False,
+    ),
+    Indicator("bilans_transmis", _("Bilans transmis"), "bilans", _("bilans"), False),
+    Indicator("actions_nouvelles", _("Actions nouvelles"), "bilans", _("actions"), False),
+    Indicator("actions_renouvelees", _("Actions renouvelées"), "bilans", _("actions"), False),
+    Indicator("seances_actions", _("Séances des actions"), "bilans", _("séances"), False),
+    Indicator("participants_adultes", _("Participants adultes"), "bilans", _("personnes"), False),
+    Indicator(
+        "parents_touches",
+        _("Parents différents touchés"),
+        "bilans",
+        _("parents"),
+        False,
+        help_text=_("Somme des parents différents de chaque bilan transmis."),
+    ),
+    Indicator("enfants_touches", _("Enfants participants"), "bilans", _("enfants"), False),
+    Indicator("familles_touchees", _("Familles touchées"), "bilans", _("familles"), False),
+    Indicator("animateurs_salaries", _("Animateurs salariés"), "bilans", _("personnes"), False),
+    Indicator("animateurs_benevoles", _("Animateurs bénévoles"), "bilans", _("personnes"), False),
 ]
 
 INDICATORS = {indicator.key: indicator for indicator in CATALOGUE}

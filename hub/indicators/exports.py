@@ -1,4 +1,5 @@
-"""Annual report exports of a section: XLSX (one sheet per family of indicators) and CSV."""
+"""Annual report exports of a section: XLSX (one sheet per family of indicators, then one per
+breakdown) and CSV (the breakdowns follow the indicators, one row per group and figure)."""
 
 import csv
 import io
@@ -84,6 +85,17 @@ def build_xlsx(report):
                 sheet.append([label, date, item.title, item.quantity, item.detail, item.url])
             if len(items) > DRILL_DOWN_LIMIT:
                 sheet.append([label, None, limited_list_note()])
+    for table in report.breakdowns:
+        sheet = workbook.create_sheet(table.title.translate(INVALID_SHEET_CHARACTERS)[:31])
+        sheet.column_dimensions["A"].width = 40
+        sheet.append([_styled(sheet, f"{table.title} – {report.year}", TITLE_FONT)])
+        sheet.append([])
+        sheet.append([_styled(sheet, header, BOLD) for header in (table.dimension, *table.columns)])
+        for label, values in table.rows:
+            sheet.append([label, *values])
+        if table.note:
+            sheet.append([])
+            sheet.append([table.note])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -118,4 +130,18 @@ def build_csv(report):
                     *summary_values(row),
                 ]
             )
+    for table in report.breakdowns:
+        for label, values in table.rows:
+            for column, value in zip(table.columns, values, strict=True):
+                writer.writerow(
+                    [
+                        report.section.departement.code,
+                        report.year,
+                        table.title,
+                        f"{table.key}:{label}",
+                        f"{column} – {label}",
+                        "",
+                        value,
+                    ]
+                )
     return output.getvalue()

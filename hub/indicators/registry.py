@@ -7,7 +7,9 @@ A provider is an instance of `IndicatorProvider` registered with `@register`. It
   `hub.DepartementPage` `section` and the calendar year `year` (Europe/Paris), in a few queries
   whatever the volume (aggregate in the database, never load every row);
 - `items(key, section, year, limit=None)`: the drill-down, the `Item`s behind the figure of
-  `key`, oldest first; at most `limit` of them when `limit` is given (slice the query).
+  `key`, oldest first; at most `limit` of them when `limit` is given (slice the query);
+- optionally `breakdowns(section, year)`: tables (`Breakdown`) splitting figures by a dimension
+  (type of action, theme, territory), shown by the dashboard, the bilan and the XLSX export.
 
 The figure of a key is the sum of the figures of every provider that computes it, its items
 the concatenation of their items, sorted by date.
@@ -96,6 +98,19 @@ class Item:
     source: str = field(default="", compare=False)
 
 
+@dataclass(frozen=True)
+class Breakdown:
+    """Figures split by one dimension: a row per value of the dimension (« Café des parents »),
+    a column per figure (« Parents différents »). `note` says how to read the sums."""
+
+    key: str
+    title: str
+    dimension: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    note: str = ""
+
+
 class IndicatorProvider:
     """Base class of a provider: subclasses set `keys` and implement `figures` and `items`."""
 
@@ -108,6 +123,9 @@ class IndicatorProvider:
 
     def items(self, key, section, year, limit=None):
         raise NotImplementedError
+
+    def breakdowns(self, section, year):
+        return []
 
 
 #: Drill-downs (detail page, XLSX export) list at most this many items per indicator.
@@ -175,3 +193,8 @@ def compute_items(key, section, year, limit=None):
             )
     items.sort(key=lambda item: (item.date or datetime.date.min, item.title))
     return items if limit is None else items[:limit]
+
+
+def compute_breakdowns(section, year):
+    """Every provider's breakdowns of `section`'s figures for `year`."""
+    return [table for provider in _providers for table in provider.breakdowns(section, year)]

@@ -1,13 +1,13 @@
 """The report of a section for a year: every active indicator with its figure, the previous
 year's, the target and the progress towards it, grouped by family."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.dates import MONTHS_AP
 
 from .catalogue import FAMILIES
 from .models import IndicatorTarget
-from .registry import active_indicators, compute_figures
+from .registry import active_indicators, compute_breakdowns, compute_figures
 
 MONTH_LABELS = [MONTHS_AP[number] for number in range(1, 13)]
 
@@ -59,6 +59,7 @@ class Report:
     section: object
     year: int
     families: list
+    breakdowns: list = field(default_factory=list)
 
     @property
     def rows(self):
@@ -87,4 +88,9 @@ def build_report(section, year):
                 targets.get(indicator.key),
             )
         )
-    return Report(section, year, [family for family in families.values() if family.rows])
+    return Report(
+        section,
+        year,
+        [family for family in families.values() if family.rows],
+        compute_breakdowns(section, year),
+    )

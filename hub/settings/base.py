@@ -286,6 +286,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Resource library: files live outside MEDIA_ROOT and are served by a view that counts them.
 RESOURCES_FILES_ROOT = Path(os.environ.get("RESOURCES_FILES_ROOT", BASE_DIR / "var" / "ressources"))
+# Porteurs' space: dossier attachments and call documents, served only to those allowed.
+PORTEURS_FILES_ROOT = Path(os.environ.get("PORTEURS_FILES_ROOT", BASE_DIR / "var" / "porteurs"))
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # tag pages get ASCII URLs: /etiquettes/ecrans/
 
 # Site search (see the "Recherche" section of the README): "database" (embedded, default) or

@@ -11,6 +11,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="hub-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 RESOURCES_FILES_ROOT = tempfile.mkdtemp(prefix="hub-test-resources-")
+PORTEURS_FILES_ROOT = tempfile.mkdtemp(prefix="hub-test-porteurs-")
 UPLOAD_QUARANTINE_ROOT = tempfile.mkdtemp(prefix="hub-test-quarantine-")
 # Tests of concurrent writes (download counters) need threads with their own connections: an
 # in-memory SQLite database locks them out, a database file lets them wait for each other.

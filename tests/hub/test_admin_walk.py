@@ -38,6 +38,7 @@ from hub.demo import DEMO_SECTIONS
 from hub.indicators.models import ActivityRecord
 from hub.models import DepartementPage
 from hub.scoping import own_sections
+from porteurs.calls import CallForProjects, DossierStatus
 
 ADMIN = "admin/"
 # Screens the walk does not fetch, and why.
@@ -228,7 +229,13 @@ class Scope:
             get_image_model(): self.image.pk,
             get_document_model(): self.document.pk,
         }
+        call = CallForProjects.objects.filter(section=self.section).order_by("-year").first()
+        dossier = call.dossiers.filter(status=DossierStatus.RETENU).first()
         values = {
+            "call_pk": call.pk,
+            "dossier_pk": dossier.pk,
+            "document_pk": call.documents.first().pk,
+            "attachment_pk": dossier.attachments.first().pk,
             "image_id": self.image.pk,
             "document_id": self.document.pk,
             "doc_id": self.document.pk,

@@ -88,6 +88,23 @@ EXPECTED_2025 = {
     # The directory's provider: an empty directory, no communes loaded (state figures: no months).
     "actions_referencees": (0, None),
     "lieux_ressources": (0, None),
+    # No call for projects in this département: every bilan figure is 0.
+    **dict.fromkeys(
+        [
+            "actions_financees",
+            "bilans_transmis",
+            "actions_nouvelles",
+            "actions_renouvelees",
+            "seances_actions",
+            "participants_adultes",
+            "parents_touches",
+            "enfants_touches",
+            "familles_touchees",
+            "animateurs_salaries",
+            "animateurs_benevoles",
+        ],
+        (0, None),
+    ),
     "fiches_anciennes": (0, None),
     "epci_sans_action": (0, None),
     "communes_sans_action": (0, None),

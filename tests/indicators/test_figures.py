@@ -44,6 +44,7 @@ class FigureTests(TestCase):
                 "Annuaire",
                 "Promeneurs du Net",
                 "Communication",
+                "Actions financées (bilans)",
             ],
         )
 

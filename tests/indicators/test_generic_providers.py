@@ -135,6 +135,10 @@ class AddedProviderTests(TestCase):
                 "Annuaire",
                 "Promeneurs du Net",
                 "Communication",
+                "Actions financées (bilans)",
+                "Bilans par type d'action",
+                "Bilans par thème",
+                "Bilans par territoire",
             ],
         )
         outils = list(workbook["Outils"].iter_rows(values_only=True))

@@ -64,6 +64,10 @@ class LibreOfficeXlsxTests(TestCase):
                 "Annuaire",
                 "Promeneurs du Net",
                 "Communication",
+                "Actions financées (bilans)",
+                "Bilans par type d'action",
+                "Bilans par thème",
+                "Bilans par territoire",
             },
         )
         rows = {}  # the summary row of each indicator comes before its detail rows

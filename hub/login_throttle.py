@@ -1,4 +1,4 @@
-"""Slow down password guessing on the login pages (Wagtail admin and Django admin).
+"""Slow down password guessing on the login pages (Wagtail admin, Django admin, porteurs' space).
 
 Failed attempts are counted per username and client IP (`client_ip`) in the Django cache; after
 `LOGIN_FAILURE_LIMIT` failures within `LOGIN_LOCKOUT_SECONDS`, further attempts for that pair
@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
 
-LOGIN_URL_NAMES = ["wagtailadmin_login", "admin:login"]
+LOGIN_URL_NAMES = ["wagtailadmin_login", "admin:login", "porteurs:login"]
 
 
 def failure_limit():

@@ -50,7 +50,9 @@ class CampaignTests(TestCase):
         campaign = self.launch()
         self.assertEqual(campaign.records.count(), 6)
         messages = by_recipient(self.mailbox)
-        self.assertEqual(sorted(messages), ["animatrice-pile@exemple.fr", "contact@alma.exemple.fr"])
+        self.assertEqual(
+            sorted(messages), ["animatrice-pile@exemple.fr", "contact@alma.exemple.fr"]
+        )
         pile = plain(messages["animatrice-pile@exemple.fr"][0])
         for name in ("pile", "cafe_pile", "lieu_pile", "promeneur_pile"):
             self.assertIn(self.pages[name].title, pile)

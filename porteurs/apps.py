@@ -11,6 +11,8 @@ class PorteursConfig(AppConfig):
     verbose_name = _("Espace porteurs")
 
     def ready(self):
+        from . import moderation  # noqa: F401  (e-mails the porteur on approval or refusal)
+
         # The space's features register their navigation entry and URLs (porteurs/space.py).
         for module in pkgutil.iter_modules(importlib.import_module(self.name).__path__):
             if module.name.endswith("_space"):

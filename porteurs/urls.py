@@ -7,6 +7,7 @@ app_name = "porteurs"
 urlpatterns = [
     path("", views.home, name="home"),
     path("fiches/<int:page_id>/", views.record, name="record"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
     path("connexion/", auth.LoginView.as_view(), name="login"),
     path("deconnexion/", auth.LogoutView.as_view(), name="logout"),
     path("mot-de-passe/", auth.PasswordResetView.as_view(), name="password_reset"),

@@ -31,6 +31,22 @@ class DemoContentTests(TestCase):
         self.assertEqual([g.name for g in coordinator.groups.all()], ["Coordination Nord"])
         self.assertTrue(self.client.login(username="coord-nord", password="un-autre-secret"))
 
+    def test_demo_porteurs_sign_in_and_find_a_change_pending_and_one_sent_back(self):
+        from wagtail.models import WorkflowState
+
+        self.assertTrue(self.client.login(username="porteur-nord", password="un-autre-secret"))
+        home = self.client.get("/espace-porteurs/")
+        self.assertEqual(home.status_code, 200)
+        self.assertEqual(
+            sorted(WorkflowState.objects.values_list("status", flat=True)),
+            ["in_progress", "in_progress", "needs_changes", "needs_changes"],
+        )
+        sent_back = WorkflowState.objects.filter(
+            status="needs_changes", requested_by__username="porteur-nord"
+        ).get()
+        record = self.client.get(f"/espace-porteurs/fiches/{sent_back.object_id}/")
+        self.assertContains(record, "Modifications demandées par la coordination")
+
     def test_demo_password_comes_from_the_settings(self):
         User = get_user_model()
         self.assertTrue(

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('directory', '0009_review_frequency'),
         ('hub', '0004_outgoing_email'),
-        ('porteurs', '0001_initial'),
+        ('porteurs', '0002_invitations_and_coordination_task'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]

@@ -5,6 +5,7 @@ a month as an ordinal. `format_date` adds "er" after `j` on the 1st; the `date` 
 `hub.templatetags.french_dates` (a template builtin, see settings) uses it everywhere.
 """
 
+from dateutil.relativedelta import relativedelta
 from django.utils.dateformat import format as django_format
 from django.utils.formats import get_format
 
@@ -33,3 +34,8 @@ def resolve_format(format_string=None):
 def format_date(value, format_string=None):
     """`value` formatted like the `date` filter (format names allowed), with "1er"."""
     return django_format(value, with_ordinal(resolve_format(format_string), value.day))
+
+
+def add_months(day, months):
+    """`day` plus `months` calendar months; the 31st becomes the last day of a shorter month."""
+    return day + relativedelta(months=months)

@@ -1,6 +1,6 @@
 """Demo porteurs: accounts for a few structures of each département, one change waiting for
 the coordination and, in the Nord, one sent back with a comment; the calls for projects, their
-dossiers and bilans (porteurs/call_demo.py)."""
+dossiers and bilans (porteurs/call_demo.py); then freshness (`porteurs.freshness_demo`)."""
 
 from django.contrib.auth import get_user_model
 from wagtail.models import WorkflowState
@@ -10,6 +10,7 @@ from hub.demo import demo_password, populator
 
 from . import moderation
 from .call_demo import populate_calls
+from .freshness_demo import populate_freshness
 from .invitations import accept
 from .models import PorteurAccess, PorteurInvitation
 
@@ -56,6 +57,12 @@ def submit_change(action, user, **changes):
 
 @populator
 def populate(section, rng):
+    populate_accounts(section)
+    populate_calls(section, rng)
+    populate_freshness(section, rng)
+
+
+def populate_accounts(section):
     code = section.departement.code
     structures = list(StructurePage.objects.descendant_of(section).order_by("title"))
     coordinator = get_user_model().objects.filter(username=COORDINATORS.get(code)).first()
@@ -66,7 +73,6 @@ def populate(section, rng):
             demo_porteur(username, first_name, last_name, structures[taken : taken + count])
         )
         taken += count
-    populate_calls(section, rng)
     if not people:
         return
     actions = list(ActionPage.objects.filter(structure=structures[0]).order_by("title")[:2])

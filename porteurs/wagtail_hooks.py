@@ -5,8 +5,15 @@ from wagtail.admin.menu import MenuItem
 
 from hub.indicators.access import sections_for
 
-from . import admin_views
+from . import admin_views, campaign_admin_views
 from . import call_admin_urls as call_urls
+
+
+class CoordinationMenuItem(MenuItem):
+    """Shown to a département's coordination and to national administrators."""
+
+    def is_shown(self, request):
+        return sections_for(request.user).exists()
 
 
 @hooks.register("register_admin_urls")
@@ -24,12 +31,28 @@ def porteurs_admin_urls():
             name="porteurs_admin_withdraw",
         ),
         path("appels-a-projets/", include(call_urls, namespace="porteurs_calls")),
+        path("campagnes/", campaign_admin_views.campaign_index, name="porteurs_campaigns"),
+        path(
+            "campagnes/<int:campaign_id>/",
+            campaign_admin_views.campaign_detail,
+            name="porteurs_campaign",
+        ),
+        path(
+            "campagnes/<int:campaign_id>/relancer/",
+            campaign_admin_views.campaign_remind,
+            name="porteurs_campaign_remind",
+        ),
     ]
 
 
-class CoordinationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return sections_for(request.user).exists()
+@hooks.register("register_admin_menu_item")
+def calls_menu_item():
+    return CoordinationMenuItem(
+        _("Appels à projets et bilans"),
+        reverse("porteurs_calls:call_list"),
+        icon_name="form",
+        order=248,
+    )
 
 
 @hooks.register("register_admin_menu_item")
@@ -40,10 +63,10 @@ def porteurs_menu_item():
 
 
 @hooks.register("register_admin_menu_item")
-def register_calls_menu_item():
+def campaigns_menu_item():
     return CoordinationMenuItem(
-        _("Appels à projets et bilans"),
-        reverse("porteurs_calls:call_list"),
-        icon_name="form",
-        order=248,
+        _("Annuaire : campagnes de mise à jour"),
+        reverse("porteurs_campaigns"),
+        icon_name="mail",
+        order=253,
     )

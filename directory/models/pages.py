@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseNotAllowed, JsonResponse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -26,6 +27,7 @@ from directory.hours_widget import OpeningHoursField, OpeningHoursWidget
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
 from hub.admin_forms import SectionScopedPageForm
+from hub.dates import add_months
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
 from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
@@ -154,6 +156,22 @@ class DirectoryEntry(Page):
         db_index=True,
         help_text=_("Identifiant stable utilisé par les imports CSV et data·inclusion."),
     )
+    review_every_months = models.PositiveSmallIntegerField(
+        _("vérification tous les (mois)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text=_(
+            "Le porteur reçoit un courriel lui demandant de vérifier la fiche quand ce délai est "
+            "passé depuis la dernière vérification (de 1 à 36 mois)."
+        ),
+    )
+    confirmed_at = models.DateTimeField(
+        _("confirmée à jour le"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Dernière fois que le porteur a confirmé « toujours à jour »."),
+    )
 
     place_panels = [
         FieldPanel("address"),
@@ -161,6 +179,10 @@ class DirectoryEntry(Page):
         PointPanel(),
     ]
     contact_panels = [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel([FieldPanel("review_every_months")], heading=_("Fraîcheur de la fiche")),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("address")]
     base_form_class = SectionScopedPageForm
     parent_page_types = ["directory.DirectoryIndexPage"]
@@ -199,11 +221,33 @@ class DirectoryEntry(Page):
         if "point_placed" not in content:
             # A revision saved before the flag existed: the migration set it on the record.
             obj.point_placed = self.point_placed
+        # A confirmation is no revision: publishing an older draft keeps the latest one.
+        obj.confirmed_at = self.confirmed_at
         return obj
 
     @property
     def last_update(self):
         return self.last_published_at or self.latest_revision_created_at or self.first_published_at
+
+    @property
+    def verified_at(self):
+        """When the record was last known to be right: the porteur's latest confirmation
+        « toujours à jour », or its latest publication (the coordination publishes, or approves
+        the porteur's change), whichever is later."""
+        dates = [moment for moment in (self.confirmed_at, self.last_published_at) if moment]
+        return max(dates) if dates else None
+
+    @property
+    def review_due_on(self):
+        """The day the record is due for its next review (Europe/Paris), or None if unpublished."""
+        verified = self.verified_at
+        if verified is None:
+            return None
+        return add_months(timezone.localdate(verified), self.review_every_months)
+
+    def is_due_for_review(self, today=None):
+        due = self.review_due_on
+        return due is not None and due <= (today or timezone.localdate())
 
 
 class StructurePage(DirectoryEntry):

@@ -31,7 +31,7 @@ class ActionDetailTests(TestCase):
         self.assertContains(response, 'href="tel:0320123456"')
         self.assertContains(response, 'href="mailto:cafe@exemple.fr"')
         self.assertContains(response, "openstreetmap.org/directions")
-        self.assertContains(response, "Dernière mise à jour")
+        self.assertContains(response, "Informations vérifiées le")
         self.assertContains(response, "Parents d'enfants de 11 à 17 ans")
 
     def test_json_ld_describes_the_service(self):

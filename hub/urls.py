@@ -17,6 +17,7 @@ urlpatterns = [
     path("recherche/", search_views.search_view, name="search"),
     path("recherche/suggestions/", search_views.autocomplete_view, name="search_autocomplete"),
     path("api/annuaire/", include("directory.urls")),
+    path("", include("newsletter.urls")),
 ]
 
 if settings.DEBUG:

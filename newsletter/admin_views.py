@@ -50,10 +50,7 @@ def issue_or_refuse(user, pk):
 
 
 def letter_or_refuse(user, code):
-    if code == "national":
-        departement = None
-    else:
-        departement = get_object_or_404(Departement, code=code)
+    departement = None if code == "national" else get_object_or_404(Departement, code=code)
     if not may_run(user, departement):
         raise PermissionDenied
     return departement

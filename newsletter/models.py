@@ -143,6 +143,9 @@ class Delivery(models.Model):
         verbose_name = _("envoi d'un numéro")
         verbose_name_plural = _("envois des numéros")
 
+    def __str__(self):
+        return f"{self.issue} → {self.email.to}"
+
 
 class SavedAlert(models.Model):
     """A parent's saved search on a directory or an agenda, with the address it goes to.

@@ -68,7 +68,9 @@ class DoubleOptInTests(MailServerMixin, TestCase):
         for method in (self.client.get, self.client.post):
             response = method(tampered)
             self.assertEqual(response.status_code, 400)
-            self.assertContains(response, "est pas valide : il a peut-être été coupé", status_code=400)
+            self.assertContains(
+                response, "est pas valide : il a peut-être été coupé", status_code=400
+            )
         self.assertEqual(Subscription.objects.count(), 0)
 
     def test_an_expired_link_is_refused_in_french(self):

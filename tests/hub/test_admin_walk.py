@@ -38,6 +38,7 @@ from hub.demo import DEMO_SECTIONS
 from hub.indicators.models import ActivityRecord
 from hub.models import DepartementPage
 from hub.scoping import own_sections
+from newsletter.models import Issue
 
 ADMIN = "admin/"
 # Screens the walk does not fetch, and why.
@@ -100,6 +101,7 @@ class Scope:
     record: object = None
     user: object = None
     group: object = None
+    issue: object = None
 
     @classmethod
     def of(cls, section):
@@ -126,6 +128,7 @@ class Scope:
             record=ActivityRecord.objects.filter(section=section).first(),
             user=user,
             group=user.groups.get(),
+            issue=Issue.objects.filter(departement=section.departement).first(),
         )
 
     def narrowed(self):
@@ -234,6 +237,8 @@ class Scope:
             "doc_id": self.document.pk,
             "collection_id": self.collection.pk,
             "section_pk": self.section.pk,
+            "issue_pk": self.issue.pk,
+            "code": self.section.departement.code,
             "record_pk": self.record.pk,
             "key": "actions",
             "index_id": self.page_of_type({"directoryindexpage"}).pk,
@@ -270,6 +275,11 @@ def other_titles(scope, everything_else):
     titles |= {scope.image.title, scope.document.title}
     titles |= set(
         ActivityRecord.objects.filter(section=scope.section).values_list("title", flat=True)
+    )
+    titles |= set(
+        Issue.objects.filter(departement=scope.section.departement).values_list(
+            "subject", flat=True
+        )
     )
     return {title for title in titles - everything_else - NATIONAL if len(title) > 3}
 
@@ -326,6 +336,11 @@ class AdminWalkTests(TestCase):
         )
         titles |= set(
             ActivityRecord.objects.exclude(section=scope.section).values_list("title", flat=True)
+        )
+        titles |= set(
+            Issue.objects.exclude(departement=scope.section.departement).values_list(
+                "subject", flat=True
+            )
         )
         return titles
 

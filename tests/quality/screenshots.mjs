@@ -23,6 +23,9 @@ const JOURNEYS = [
   ["13-agenda-aucun-resultat", "/nord/agenda/?q=zzzz&public=parents"],
   ["14-ressourcerie-guides-parents", "/nord/ressources/?type=guide&public=parents"],
   ["15-ressourcerie-aucun-resultat", "/nord/ressources/?type=podcast&q=zzzz"],
+  ["20-lettre-inscription", "/lettre-d-information/?lettre=59"],
+  ["21-lettre-archivee", "/lettre-d-information/archives/nord/", ".issue-list a"],
+  ["22-alerte-agenda", "/nord/agenda/?public=parents", ".alert-link a"],
 ];
 
 mkdirSync(output, { recursive: true });

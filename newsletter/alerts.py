@@ -46,8 +46,13 @@ def clean_query(params):
     return query.urlencode()
 
 
+MAX_QUERY_LENGTH = 1000
+
+
 def read_search(listing, query):
     """(form, filters) of `query` read by the listing's form; BadRequest naming the problems."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise BadRequest(_("Cette recherche est trop longue pour être enregistrée en alerte."))
     form = listing.form_class(QueryDict(query), **listing.form_kwargs(None))
     if not form.is_valid():
         raise BadRequest(" ".join(form.problems()))

@@ -23,7 +23,9 @@ class EmailInput(forms.EmailInput):
 class SubscribeForm(forms.Form):
     """Which letter, for whom, and the address: nothing else is asked."""
 
-    email = forms.EmailField(label=_("Votre adresse électronique"), widget=EmailInput())
+    email = forms.EmailField(
+        label=_("Votre adresse électronique"), max_length=254, widget=EmailInput()
+    )
     lettre = forms.ChoiceField(label=_("Lettre"))
     publics = forms.MultipleChoiceField(
         label=_("Je la reçois en tant que"),
@@ -56,7 +58,9 @@ class SubscribeForm(forms.Form):
 
 
 class AlertForm(forms.Form):
-    email = forms.EmailField(label=_("Votre adresse électronique"), widget=EmailInput())
+    email = forms.EmailField(
+        label=_("Votre adresse électronique"), max_length=254, widget=EmailInput()
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")

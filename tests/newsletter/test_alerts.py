@@ -10,8 +10,10 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Page
 
+from newsletter import alerts
 from newsletter.models import SavedAlert
 from tests.builders import build_network
+from tests.directory.builders import add_action, directory_index, load_communes
 from tests.events.builders import add_event, agenda
 from tests.mail_server import run_queued_tasks
 
@@ -109,3 +111,30 @@ class AgendaAlertTests(MailServerMixin, TestCase):
         response = self.client.get(self.agenda.url + "?public=parents")
         self.assertContains(response, f'href="/alertes/{self.agenda.pk}/?public=parents"')
         self.assertNotIn("csrftoken", response.cookies)
+
+
+class DirectoryAlertTests(TestCase):
+    """The directory's alert runs the directory's own search (words, place, filters)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_communes()
+        cls.network = build_network()
+        nord = cls.network["nord"]
+        cls.directory = directory_index(nord)
+        old = add_action(nord, "Ancien café des parents", town="Roubaix")
+        Page.objects.filter(pk=old.pk).update(
+            first_published_at=timezone.now() - timedelta(days=10)
+        )
+
+    def test_only_new_records_matching_the_search_are_found(self):
+        nord = self.network["nord"]
+        since = timezone.now() - timedelta(days=8)
+        add_action(nord, "Nouveau café des parents", town="Roubaix")
+        add_action(nord, "Atelier cuisine", town="Roubaix", action_type="atelier-parents")
+        form, filters = alerts.read_search(
+            self.directory, "lieu=Roubaix&rayon=10&type=cafe-des-parents"
+        )
+        found = alerts.new_offers(self.directory, filters, since, timezone.now())
+        self.assertEqual([page.title for page in found], ["Nouveau café des parents"])
+        self.assertIn("Près de Roubaix", alerts.describe_search(self.directory, form))

@@ -26,11 +26,14 @@ def start_sending(issue):
     The issue is taken by a conditional update: a double click, or two coordinators at once,
     start one sending.
     """
+    issue.number = (
+        Issue.objects.filter(departement=issue.departement, sent_at__isnull=False).count() + 1
+    )
+    issue.sent_at = timezone.now()
     content_html, content_text = render_content(issue)
-    number = Issue.objects.filter(departement=issue.departement, sent_at__isnull=False).count() + 1
     started = Issue.objects.filter(pk=issue.pk, sent_at__isnull=True).update(
-        sent_at=timezone.now(),
-        number=number,
+        sent_at=issue.sent_at,
+        number=issue.number,
         content_html=content_html,
         content_text=content_text,
     )

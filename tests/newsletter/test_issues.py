@@ -160,6 +160,7 @@ class SendingTests(MailServerMixin, TestCase):
         page = self.client.get(f"/lettre-d-information/archives/nord/{issue.pk}/")
         self.assertContains(page, "Bonjour à toutes et à tous.")
         self.assertContains(page, "Café des parents de Roubaix")
+        self.assertContains(page, "Numéro 1 de la lettre de la coordination Nord")
         self.assertNotContains(page, "jeton-")
         self.assertEqual(
             self.client.get(f"/lettre-d-information/archives/gironde/{issue.pk}/").status_code,

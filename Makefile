@@ -10,7 +10,9 @@ export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
 # once). Transactional tests run apart, after the others (see tests/conftest.py).
 PYTEST_PARALLEL ?= -n auto --dist loadscope
 
-.PHONY: run test deps lint check test-sqlite test-postgres demo clean chromium load-test load-smoke screenshots
+BENCH_DB_URL ?= postgres://postgres@127.0.0.1:5432/hub_parentalite_bench
+
+.PHONY: run test deps lint check test-sqlite test-postgres demo clean chromium load-test load-smoke screenshots production bench
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) est introuvable : installez Python 3.11." >&2; exit 1; }
@@ -86,6 +88,15 @@ load-test: deps
 
 load-smoke: deps
 	LOAD_DATABASE_URL=$(LOAD_DB_URL) scripts/load-test 5 10
+
+# The production set-up: Varnish (deploy/varnish/hub.vcl) in front of gunicorn, cache on Redis.
+production: deps
+	scripts/production
+
+# 50,000 actions and 5,000 events on PostgreSQL, each page type cached, uncached and static.
+bench: deps
+	@scripts/ensure-postgres || { echo "PostgreSQL est requis pour le banc d'essai." >&2; exit 1; }
+	BENCH_DATABASE_URL=$(BENCH_DB_URL) $(BIN)/python benchmarks/national_bench.py
 
 # The journeys at 360 and 1280 px, from a throwaway demo database, into var/screenshots/.
 screenshots: deps

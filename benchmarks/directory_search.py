@@ -1,18 +1,24 @@
-"""Load test of the directory search page: p50/p95 latency at 20 concurrent clients with
-50,000 actions.
+"""Directory and site search at national scale: one request's SQL and time, then the throughput
+and latency of each kind of page at 20 clients, gunicorn 2 workers × 4 threads, production
+settings, no page cache.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_bench \
-        .venv/bin/python benchmarks/directory_search.py --actions 50000 --clients 20 --requests 2000
+        .venv/bin/python benchmarks/directory_search.py [--actions 50000] [--requests 1000]
 
-Prepares the database given by DATABASE_URL (migrations, départements, communes, demo content,
-then bulk-inserted actions up to --actions, then the search index the directory reads), starts
-gunicorn on --port and measures the search page with a mix of realistic queries. The figures go
-in the README (section "Annuaire").
+Builds the data set on DATABASE_URL first (benchmarks/dataset.py: 50,000 actions and 5,000
+events over 101 départements; tops up what is there). Then, for each kind of page (directory
+near a commune, directory words, national directory, action page, site search):
+
+- in this process, through Django's test client: the SQL queries of one request, their time,
+  and the whole request's time (median of 5, each page of the kind once);
+- through gunicorn on --port: requests per second, p50 and p99 from --clients clients.
+
+The figures go in the README (section "Annuaire", "Mesure de la page de recherche").
 """
 
 import argparse
 import os
-import random
+import secrets
 import statistics
 import subprocess
 import sys
@@ -23,89 +29,66 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
 
-QUERIES = [
-    "/nord/annuaire/?lieu=Roubaix&rayon=10&age=14",
-    "/nord/annuaire/?lieu=59000&rayon=20&theme=adolescence",
-    "/gironde/annuaire/?lieu=Bordeaux&rayon=10&age=4",
-    "/gironde/annuaire/?lieu=Libourne&rayon=30&gratuit=on",
-    "/nord/annuaire/?q=parents&age=8",
-    "/annuaire/?type=cafe-des-parents&page=3",
-    "/annuaire/?lieu=Lille&rayon=50&samedi=on",
-    "/nord/annuaire/?format=individuel&mode=presentiel",
-]
+PAGES = {
+    "annuaire près d'une commune": [
+        "/nord/annuaire/?lieu=Roubaix&rayon=10&age=14",
+        "/nord/annuaire/?lieu=59000&rayon=20&theme=adolescence",
+        "/gironde/annuaire/?lieu=Bordeaux&rayon=10&age=4",
+        "/gironde/annuaire/?lieu=Libourne&rayon=30&gratuit=on",
+        "/annuaire/?lieu=Lille&rayon=50&samedi=on",
+        "/annuaire/?lieu=Lyon&rayon=20&format=individuel",
+    ],
+    "annuaire par mots": [
+        "/nord/annuaire/?q=parents&age=8",
+        "/annuaire/?q=mediation+familiale",
+        "/annuaire/?q=cafe+des+parents&mode=presentiel",
+        "/gironde/annuaire/?q=ecrans",
+    ],
+    "annuaire national": [
+        "/annuaire/",
+        "/annuaire/?type=cafe-des-parents&page=3",
+        "/nord/annuaire/?format=individuel&mode=presentiel",
+        "/annuaire/?contenu=lieux",
+    ],
+    "fiche action": [],  # filled from the database
+    "recherche du site": [
+        "/recherche/?q=parents",
+        "/recherche/?q=mediation+familiale",
+        "/recherche/?q=LAEP&type=action",
+        "/recherche/?q=rencontre+du+reseau",
+    ],
+}
 
 
-def prepare(total_actions, seed):
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+def action_pages(count=4):
     from directory.models import ActionPage
-    from search.models import SearchEntry
 
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
-    existing = ActionPage.objects.count()
-    missing = total_actions - existing
-    print(f"{existing} actions in the database, adding {max(missing, 0)}.", flush=True)
-    if missing > 0:
-        add_actions(missing, seed)
-    if SearchEntry.objects.filter(type_key="action").count() != ActionPage.objects.count():
-        call_command("search_index", "rebuild", "--engine", "database", "--type", "action")
+    return [
+        page.url for page in ActionPage.objects.live().order_by("pk")[:: 50_000 // count][:count]
+    ]
 
 
-def add_actions(missing, seed):
-    from django.utils import timezone
+def one_request(urls):
+    """(queries, SQL ms, request ms): the median over `urls` repeated, in this process."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
-    from benchmarks.bulk_pages import bulk_pages
-    from directory import choices
-    from directory.models import ActionPage, DirectoryIndexPage
-    from hub.taxonomies import Theme
-    from territories.models import Commune
-
-    rng = random.Random(seed)
-    indexes = list(DirectoryIndexPage.objects.filter(depth__gt=3))
-    themes = [value for value, _label in Theme.choices]
-    types = [value for value, _label in choices.ActionType.choices]
-    now = timezone.now()
-    for index in indexes:
-        code = index.get_parent().specific.departement.code
-        communes = list(
-            Commune.objects.filter(departement_code=code, latitude__isnull=False).values_list(
-                "pk", "nom", "latitude", "longitude"
-            )
-        )
-        pages = []
-        for number in range(missing // len(indexes)):
-            commune_id, nom, lat, lon = rng.choice(communes)
-            age_min = rng.randint(0, 15)
-            kind = rng.choice(["Café des parents", "Atelier parents", "Groupe de parole"])
-            pages.append(
-                ActionPage(
-                    title=f"{kind} {nom} {number}",
-                    first_published_at=now,
-                    last_published_at=now,
-                    action_type=rng.choice(types),
-                    description="Un temps d'échange entre parents.",
-                    themes=rng.sample(themes, 2),
-                    age_min=age_min,
-                    age_max=rng.randint(age_min, 21),
-                    format=rng.choice(["collectif", "individuel"]),
-                    mode=rng.choice(["presentiel", "presentiel", "distance"]),
-                    cost=rng.choice(["gratuit", "symbolique", "payant"]),
-                    cost_amount=5,
-                    commune_id=commune_id,
-                    latitude=lat + rng.uniform(-0.01, 0.01),
-                    longitude=lon + rng.uniform(-0.01, 0.01),
-                    open_saturday=rng.random() < 0.2,
-                    open_evening=rng.random() < 0.3,
-                )
-            )
-        bulk_pages(index, pages)
-        print(f"{len(pages)} actions added under {index.url_path}.", flush=True)
+    client = Client()
+    for url in urls:  # warm-up
+        assert client.get(url).status_code == 200, url
+    runs = []
+    for _attempt in range(5):
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                began = time.perf_counter()
+                response = client.get(url)
+                elapsed = time.perf_counter() - began
+            assert response.status_code == 200, url
+            sql = sum(float(query["time"]) for query in captured.captured_queries)
+            runs.append((len(captured), sql * 1000, elapsed * 1000))
+    return tuple(statistics.median(run[column] for run in runs) for column in range(3))
 
 
 def wait_for(url, timeout=60):
@@ -119,7 +102,8 @@ def wait_for(url, timeout=60):
     raise SystemExit(f"The server did not answer at {url}.")
 
 
-def measure(base_url, clients, requests):
+def measure(base_url, urls, clients, requests):
+    """(latencies in s, errors, wall time) of `requests` requests over `urls` from `clients`."""
     latencies, errors = [], []
     lock = threading.Lock()
     counter = iter(range(requests))
@@ -130,7 +114,7 @@ def measure(base_url, clients, requests):
                 number = next(counter, None)
             if number is None:
                 return
-            url = base_url + QUERIES[number % len(QUERIES)]
+            url = base_url + urls[number % len(urls)]
             start = time.perf_counter()
             try:
                 with urllib.request.urlopen(url, timeout=60) as response:
@@ -150,59 +134,106 @@ def measure(base_url, clients, requests):
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.perf_counter() - started
-    return latencies, errors, wall
+    return sorted(latencies), errors, time.perf_counter() - started
+
+
+def production_server(port, workers, threads):
+    """gunicorn with the production settings (static files collected under var/bench/)."""
+    out = ROOT / "var" / "bench"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(out / "static"),
+        "MEDIA_ROOT": str(out / "media"),
+        "CACHE_DIR": str(out / "cache"),
+    }
+    python = str(ROOT / ".venv" / "bin" / "python")
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "hub.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--actions", type=int, default=50_000)
+    parser.add_argument("--events", type=int, default=5_000)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--port", type=int, default=8191)
+    parser.add_argument("--requests", type=int, default=1000, help="per kind of page")
+    parser.add_argument("--port", type=int, default=8820)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--only", help="measure only the kinds of page containing this text")
+    parser.add_argument("--no-load", action="store_true", help="one request of each, no load")
     options = parser.parse_args()
-    prepare(options.actions, options.seed)
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "hub.wsgi",
-            "--bind",
-            f"127.0.0.1:{options.port}",
-            "--workers",
-            str(options.workers),
-            "--threads",
-            str(options.threads),
-            "--worker-class",
-            "gthread",
-            "--log-level",
-            "warning",
-            "--env",
-            f"DJANGO_SETTINGS_MODULE={os.environ['DJANGO_SETTINGS_MODULE']}",
-        ],
-        cwd=ROOT,
-    )
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+    import django
+
+    django.setup()
+    from benchmarks.dataset import build
+
+    build(actions=options.actions, events=options.events)
+    PAGES["fiche action"] = action_pages()
+    kinds = [kind for kind in PAGES if not options.only or options.only in kind]
+
+    print("\nUne requête (client de test Django, médiane) :")
+    print(f"{'page':30} {'requêtes SQL':>12} {'SQL (ms)':>9} {'requête (ms)':>13}")
+    for kind in kinds:
+        queries, sql, total = one_request(PAGES[kind])
+        print(f"{kind:30} {queries:12.0f} {sql:9.1f} {total:13.1f}")
+    if options.no_load:
+        return
+
+    server = production_server(options.port, options.workers, options.threads)
+    failed = False
     try:
         base_url = f"http://127.0.0.1:{options.port}"
         wait_for(base_url + "/sante/")
-        for query in QUERIES:  # warm-up: one of each
-            urllib.request.urlopen(base_url + query, timeout=60).read()
-        latencies, errors, wall = measure(base_url, options.clients, options.requests)
+        print(
+            f"\n{options.clients} clients, gunicorn {options.workers} × {options.threads}, "
+            f"réglages de production, {options.requests} requêtes par sorte de page :"
+        )
+        print(f"{'page':30} {'req/s':>7} {'p50 (ms)':>9} {'p99 (ms)':>9} {'erreurs':>8}")
+        for kind in kinds:
+            for url in PAGES[kind]:  # warm-up: one of each
+                urllib.request.urlopen(base_url + url, timeout=60).read()
+            latencies, errors, wall = measure(
+                base_url, PAGES[kind], options.clients, options.requests
+            )
+            p50 = statistics.median(latencies) * 1000
+            p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000
+            print(
+                f"{kind:30} {len(latencies) / wall:7.1f} {p50:9.0f} {p99:9.0f} {len(errors):8}",
+                flush=True,
+            )
+            if errors:
+                print("  premières erreurs :", errors[:3])
+                failed = True
     finally:
         server.terminate()
         server.wait(timeout=30)
-    latencies.sort()
-    p50 = statistics.median(latencies) * 1000
-    p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000
-    print(
-        f"{len(latencies)} requests, {options.clients} clients, {options.actions} actions: "
-        f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {latencies[-1] * 1000:.0f} ms, "
-        f"{len(latencies) / wall:.1f} req/s, {len(errors)} errors"
-    )
-    if errors:
-        print("First errors:", errors[:5])
+    if failed:
         raise SystemExit(1)
 
 

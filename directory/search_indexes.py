@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hub.sections import departement_code_of
+from hub.sections import departement_code_of, remember_departement_codes
 from hub.taxonomies import Theme
 from search.registry import Facet, SearchableType, register
 from search.text import fold
@@ -62,6 +62,7 @@ register(
         key="action",
         model=ActionPage,
         departement=departement_code_of,
+        prefetch=remember_departement_codes,
         label=_("Action"),
         body=lambda page: " ".join(
             [
@@ -112,6 +113,7 @@ register(
         key="lieu",
         model=LieuRessourcePage,
         departement=departement_code_of,
+        prefetch=remember_departement_codes,
         label=_("Lieu ressource"),
         body=lambda page: " ".join(
             [
@@ -147,6 +149,7 @@ register(
         key="promeneur",
         model=PromeneurPage,
         departement=departement_code_of,
+        prefetch=remember_departement_codes,
         label=_("Promeneur du Net"),
         body=lambda page: f"Promeneur du Net {page.function} {page.presence_hours}",
         location=_point,

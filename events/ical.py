@@ -1,81 +1,121 @@
-"""iCalendar (RFC 5545) feeds of the agenda, built with the `icalendar` package.
+"""iCalendar (RFC 5545) feeds of the agenda, written line by line (`events.rfc5545`).
 
 `EventCalendarFeed` follows django-ical's design: `get_object` picks the scope (one event, or
 an agenda with the filters of the query string), then `items` and the `item_*` methods
 describe the events. One class serves every feed: national, per département, per kind, per
 audience and any combination of them.
 
-Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the caller
-passes (every publication bumps it): an unchanged feed costs one small query and answers 304.
-Built feeds are kept in Django's cache under a key that includes that version, so publishing
-invalidates them.
+Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the feed was
+built at (every publication bumps it): an unchanged feed costs one small query and answers 304.
+Built feeds are kept in Django's cache by address; after a publication, pollers keep getting
+the previous version while a background task (`refresh_feed`) builds the new one:
+no client ever waits for a rebuild, except the very first of an address.
 """
 
 import datetime
 import hashlib
+import io
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import BadRequest
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
-from wagtail.models import Site
+from django_tasks import task
+from wagtail.models import Page, Site
 
+from events import rfc5545
 from events.choices import Kind, Status
 from events.filters import EventFilters
-from hub import recurrence
+from hub import frontend_cache, recurrence
 
 # UIDs must never change, even if the site changes host name: this suffix is fixed.
 UID_DOMAIN = "hub-parentalite.fr"
 PRODID = "-//Hub Parentalité//Agenda//FR"
 CACHE_SECONDS = 24 * 3600
+# A rebuild not done by then (a worker down) is asked for again by the next poll.
+PENDING_SECONDS = 600
 
 
-def paris_vtimezone():
-    """The VTIMEZONE of Europe/Paris with the EU rules in force since 1996."""
-    timezone = Timezone()
-    timezone.add("TZID", "Europe/Paris")
-    timezone.add("X-LIC-LOCATION", "Europe/Paris")
-    daylight = TimezoneDaylight()
-    daylight.add("TZNAME", "CEST")
-    daylight.add("TZOFFSETFROM", datetime.timedelta(hours=1))
-    daylight.add("TZOFFSETTO", datetime.timedelta(hours=2))
-    daylight.add("DTSTART", datetime.datetime(1970, 3, 29, 2, 0, 0))
-    daylight.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
-    standard = TimezoneStandard()
-    standard.add("TZNAME", "CET")
-    standard.add("TZOFFSETFROM", datetime.timedelta(hours=2))
-    standard.add("TZOFFSETTO", datetime.timedelta(hours=1))
-    standard.add("DTSTART", datetime.datetime(1970, 10, 25, 3, 0, 0))
-    standard.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
-    timezone.add_component(daylight)
-    timezone.add_component(standard)
-    return timezone
+TZID = "Europe/Paris"
+# The VTIMEZONE of Europe/Paris with the EU rules in force since 1996.
+PARIS_VTIMEZONE = [
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    f"X-LIC-LOCATION:{TZID}",
+    "BEGIN:DAYLIGHT",
+    "TZNAME:CEST",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZNAME:CET",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+]
 
 
 def event_uid(event):
     return f"{event.uid}@{UID_DOMAIN}"
 
 
-def feed_etag(request, version):
+def feed_address(request):
+    """What names a feed, whatever its version: host, path and sorted query."""
+    return f"{request.get_host()}{request.path}?{sorted(request.GET.lists())}"
+
+
+def feed_etag(request, version_number):
     """The ETag of the feed at this address (host, path, query) for this calendar version.
 
     It depends on the request only, so `FeedNotModifiedMiddleware` can answer 304 before
     any page routing.
     """
-    address = f"{request.get_host()}{request.path}?{sorted(request.GET.lists())}"
-    return f'"{version.version}-{hashlib.sha256(address.encode()).hexdigest()[:24]}"'
+    digest = hashlib.sha256(feed_address(request).encode()).hexdigest()[:24]
+    return f'"{version_number}-{digest}"'
+
+
+def _key(kind, request):
+    return f"events:ical:{kind}:{hashlib.sha256(feed_address(request).encode()).hexdigest()}"
+
+
+def served_version(request):
+    """(version number, changed_at) of the feed pollers of this address get now, or None
+    when it was never built: the previous version while a rebuild is pending."""
+    return cache.get(_key("served", request))
+
+
+def store_feed(request, version, body):
+    """Keep `body`, built at `version`, as the feed of this address."""
+    cache.set(_key("body", request), (version.version, body), CACHE_SECONDS)
+    cache.set(_key("served", request), (version.version, version.changed_at), CACHE_SECONDS)
+
+
+def refresh_later(request, page, version):
+    """Have the feed of this address rebuilt in the background for `version` (once)."""
+    if cache.add(f"{_key('pending', request)}:{version.version}", True, PENDING_SECONDS):
+        refresh_feed.enqueue(
+            page.pk,
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            request.get_host(),
+            request.scheme,
+        )
 
 
 def with_validators(response, etag, changed_at):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(changed_at.timestamp())
-    # Calendar clients poll: let them revalidate every time, a 304 is cheap.
-    response["Cache-Control"] = "public, no-cache"
     return response
 
 
@@ -160,63 +200,66 @@ class EventCalendarFeed:
         return item.place_label or item.online_url
 
     def build_event(self, item, url):
-        component = Event()
-        component.add("UID", event_uid(item))
-        component.add("SUMMARY", self.item_summary(item))
-        stamp = item.last_published_at or item.latest_revision_created_at
-        component.add("DTSTAMP", stamp)
-        component.add("LAST-MODIFIED", stamp)
-        component.add("CREATED", item.first_published_at or stamp)
-        component.add("SEQUENCE", item.sequence)
-        component.add("STATUS", self.item_status(item))
+        """The VEVENT of `item` as folded UTF-8 lines (see `events.rfc5545`)."""
+        stamp = rfc5545.utc(item.last_published_at or item.latest_revision_created_at)
         start, end = recurrence.first_start_end(item)
-        component.add("DTSTART", start)
-        component.add("DTEND", end)
+        lines = [
+            "BEGIN:VEVENT",
+            f"UID:{event_uid(item)}",
+            f"SUMMARY:{rfc5545.text(self.item_summary(item))}",
+            f"DTSTAMP:{stamp}",
+            f"LAST-MODIFIED:{stamp}",
+            f"CREATED:{rfc5545.utc(item.first_published_at) if item.first_published_at else stamp}",
+            f"SEQUENCE:{item.sequence}",
+            f"STATUS:{self.item_status(item)}",
+            rfc5545.when("DTSTART", start, TZID),
+            rfc5545.when("DTEND", end, TZID),
+        ]
         rule = recurrence.rule_parts(item)
         if rule:
-            component.add("RRULE", vRecur(rule))
+            lines.append(f"RRULE:{rfc5545.recur(rule)}")
             exdates = sorted(exception.date for exception in item.exception_dates.all())
+            if exdates and not item.all_day:
+                exdates = [
+                    datetime.datetime.combine(day, item.start_time, recurrence.PARIS)
+                    for day in exdates
+                ]
             if exdates:
-                if item.all_day:
-                    component.add("EXDATE", exdates)
-                else:
-                    component.add(
-                        "EXDATE",
-                        [
-                            datetime.datetime.combine(day, item.start_time, recurrence.PARIS)
-                            for day in exdates
-                        ],
-                    )
-        component.add("URL", url)
+                lines.append(rfc5545.dates("EXDATE", exdates, TZID))
+        lines.append(f"URL:{url}")
         location = self.item_location(item)
         if location:
-            component.add("LOCATION", location)
+            lines.append(f"LOCATION:{rfc5545.text(location)}")
         if item.latitude is not None and item.longitude is not None:
-            component.add("GEO", (float(item.latitude), float(item.longitude)))
-        component.add("DESCRIPTION", self.item_description(item, url))
-        component.add("CATEGORIES", [str(Kind(item.kind).label)])
-        component.add("TRANSP", "TRANSPARENT" if item.all_day else "OPAQUE")
-        return component
+            lines.append(f"GEO:{float(item.latitude)};{float(item.longitude)}")
+        lines += [
+            f"DESCRIPTION:{rfc5545.text(self.item_description(item, url))}",
+            f"CATEGORIES:{rfc5545.text(Kind(item.kind).label)}",
+            f"TRANSP:{'TRANSPARENT' if item.all_day else 'OPAQUE'}",
+            "END:VEVENT",
+        ]
+        return b"\r\n".join(rfc5545.fold(line) for line in lines)
 
     # -- the calendar ------------------------------------------------------------------------
 
     def build(self, request, scope):
-        calendar = Calendar()
-        calendar.add("PRODID", PRODID)
-        calendar.add("VERSION", "2.0")
-        calendar.add("CALSCALE", "GREGORIAN")
-        calendar.add("METHOD", "PUBLISH")
-        calendar.add("X-WR-CALNAME", self.title(scope))
-        calendar.add("X-WR-TIMEZONE", "Europe/Paris")
-        calendar.add(
-            "REFRESH-INTERVAL", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"}
-        )
-        calendar.add("X-PUBLISHED-TTL", "PT6H")
-        calendar.add_component(paris_vtimezone())
+        header = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:{PRODID}",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{rfc5545.text(self.title(scope))}",
+            f"X-WR-TIMEZONE:{TZID}",
+            "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
+            "X-PUBLISHED-TTL:PT6H",
+            *PARIS_VTIMEZONE,
+        ]
         page_url = self.page_url_builder(request)
-        for item in self.items(scope):
-            calendar.add_component(self.build_event(item, page_url(item)))
-        return calendar.to_ical()
+        parts = [rfc5545.fold(line) for line in header]
+        parts += [self.build_event(item, page_url(item)) for item in self.items(scope)]
+        parts.append(b"END:VCALENDAR")
+        return b"\r\n".join(parts) + b"\r\n"
 
     @staticmethod
     def page_url_builder(request):
@@ -229,20 +272,59 @@ class EventCalendarFeed:
         return lambda item: base + item.url_path[skip:]
 
     def __call__(self, request):
+        """The feed as built for the current calendar version; while a publication's rebuild
+        is pending (`refresh_feed`), the previous version, with its validators."""
         scope = self.get_object(request)
         version = self.version
-        etag = feed_etag(request, version)
+        cached = cache.get(_key("body", request))
+        served = served_version(request)
+        if cached is None or served is None:
+            body = self.build(request, scope)
+            store_feed(request, version, body)
+            number, changed_at = version.version, version.changed_at
+        else:
+            (number, body), (_number, changed_at) = cached, served
+            if number != version.version:
+                refresh_later(request, scope.event or scope.index_page, version)
+        etag = feed_etag(request, number)
         not_modified = get_conditional_response(
-            request, etag=etag, last_modified=int(version.changed_at.timestamp())
+            request, etag=etag, last_modified=int(changed_at.timestamp())
         )
         if not_modified is not None:
-            return with_validators(not_modified, etag, version.changed_at)
-        key = f"events:ical:{etag.strip(chr(34))}"
-        body = cache.get(key)
-        if body is None:
-            body = self.build(request, scope)
-            cache.set(key, body, CACHE_SECONDS)
+            return with_validators(not_modified, etag, changed_at)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         disposition = "attachment" if scope.event is not None else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{self.filename(scope)}"'
-        return with_validators(response, etag, version.changed_at)
+        return with_validators(response, etag, changed_at)
+
+
+@task()
+def refresh_feed(page_id, path, query_string, host, scheme):
+    """Build the feed at this address for the current calendar version and keep it, so that
+    pollers move from the previous version to this one. Returns the version built, or None
+    when the agenda or event is gone (its feed then answers 404 on the next poll)."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if page is None:
+        return None
+    server, _colon, port = host.partition(":")
+    request = WSGIRequest(
+        {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query_string,
+            "HTTP_HOST": host,
+            "SERVER_NAME": server,
+            "SERVER_PORT": port or ("443" if scheme == "https" else "80"),
+            "wsgi.url_scheme": scheme,
+            "wsgi.input": io.BytesIO(),
+        }
+    )
+    version = apps.get_model("events", "CalendarVersion").current()
+    if page._meta.model_name == "eventpage":
+        feed = EventCalendarFeed(event=page, version=version)
+    else:
+        feed = EventCalendarFeed(index_page=page, version=version)
+    store_feed(request, version, feed.build(request, feed.get_object(request)))
+    # The proxy kept the previous version the view answered while this one was being built.
+    frontend_cache.ban_address(path)
+    return version.version

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from hub.sections import departement_code_of
+from hub.sections import departement_code_of, remember_departement_codes
 from search.registry import Facet, SearchableType, register
 
 from .models import EventPage
@@ -17,6 +17,7 @@ register(
         key="evenement",
         model=EventPage,
         departement=departement_code_of,
+        prefetch=remember_departement_codes,
         label=_("Événement"),
         body=lambda page: " ".join(
             [

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from search.registry import SearchableType, register, register_listings
 
 from .models import NewsPage
-from .sections import departement_code_of, listing_links
+from .sections import departement_code_of, listing_links, remember_departement_codes
 
 # The type keys each national listing shows (the apps that own them register the types).
 LISTING_TYPES = {
@@ -22,6 +22,7 @@ register(
         label=_("Actualité"),
         body=lambda page: f"{page.intro} {page.body}",
         departement=departement_code_of,
+        prefetch=remember_departement_codes,
         date=lambda page: page.date,
         queryset=lambda: NewsPage.objects.live().public(),
     )

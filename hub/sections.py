@@ -129,9 +129,24 @@ def section_of(page):
 
 
 def departement_code_of(page):
-    """The INSEE code of the département `page` belongs to, "" for national pages."""
+    """The INSEE code of the département `page` belongs to, "" for national pages.
+
+    Reads what `remember_departement_codes` found for a batch of pages, if it ran.
+    """
+    if hasattr(page, "_departement_code"):
+        return page._departement_code
     section = section_of(page)
     return section.departement.code if section else ""
+
+
+def remember_departement_codes(pages):
+    """Give each of `pages` its département code for `departement_code_of`, in one query."""
+    from hub.models import DepartementPage
+
+    codes = dict(DepartementPage.objects.values_list("path", "departement__code"))
+    length = len(next(iter(codes), ""))
+    for page in pages:
+        page._departement_code = codes.get(page.path[:length], "") if length else ""
 
 
 def name_sections(pages):

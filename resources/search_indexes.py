@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from hub.sections import departement_code_of
+from hub.sections import departement_code_of, remember_departement_codes
 from hub.taxonomies import Theme
 from search.registry import Facet, SearchableType, register
 
@@ -28,6 +28,7 @@ register(
         key="ressource",
         model=ResourcePage,
         departement=departement_code_of,
+        prefetch=remember_departement_codes,
         label=_("Ressource"),
         body=lambda page: " ".join(
             [page.get_kind_display(), page.summary, page.author, page.document_text]

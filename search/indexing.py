@@ -56,8 +56,7 @@ def update_objects(objects):
         mine = [obj for obj in objects if isinstance(obj, searchable.model)]
         if not mine:
             continue
-        documents = [searchable.document(obj) for obj in mine if searchable.is_indexable(obj)]
-        gone = [obj.pk for obj in mine if not searchable.is_indexable(obj)]
+        documents, gone = searchable.documents(mine)
         _write("index_documents", documents)
         if gone:
             _write("delete", searchable.key, gone)
@@ -74,13 +73,12 @@ def documents_of(searchable):
     """Every indexable object of a type as documents, batch by batch."""
     batch = []
     for obj in searchable.queryset().iterator(chunk_size=BATCH_SIZE):
-        if searchable.is_indexable(obj):
-            batch.append(searchable.document(obj))
+        batch.append(obj)
         if len(batch) >= BATCH_SIZE:
-            yield batch
+            yield searchable.documents(batch)[0]
             batch = []
     if batch:
-        yield batch
+        yield searchable.documents(batch)[0]
 
 
 def rebuild(engine, keys=None):

@@ -40,7 +40,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .text import fold, plain_text
 
@@ -88,7 +88,9 @@ class SearchableType:
     `is_indexable(obj)` says whether an object belongs in the index at all (live pages only by
     default); `queryset()` lists every indexable object for rebuilds and drift reports.
     `listing_order(obj)` is the string a listing sorts on when no words or place decide (sort
-    "listing"): the folded title by default.
+    "listing"): the folded title by default. `prefetch(objects)` is called on each batch before
+    its documents are made, to load in a few queries what the callables would read one object
+    at a time (the départements of pages, for instance).
     """
 
     key: str
@@ -105,6 +107,7 @@ class SearchableType:
     queryset: Callable[[], models.QuerySet] | None = None
     is_indexable: Callable[[Any], bool] | None = None
     listing_order: Callable[[Any], str] = lambda obj: fold(obj.title)
+    prefetch: Callable[[list], None] = lambda objects: None
 
     def __post_init__(self):
         if self.queryset is None:
@@ -116,10 +119,26 @@ class SearchableType:
     def is_page(self):
         return issubclass(self.model, Page)
 
-    def _default_is_indexable(self, obj):
-        if self.is_page:
+    def _default_is_indexable(self, obj, restricted_paths=None):
+        if not self.is_page:
+            return True
+        if restricted_paths is None:
             return obj.live and not obj.get_view_restrictions().exists()
-        return True
+        return obj.live and not obj.path.startswith(restricted_paths)
+
+    def documents(self, objects):
+        """(documents of the indexable `objects`, primary keys of the others), in a few queries
+        for the whole batch."""
+        objects = list(objects)
+        if self.is_indexable == self._default_is_indexable and self.is_page:
+            restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+            indexable = [obj for obj in objects if self._default_is_indexable(obj, restricted)]
+        else:
+            indexable = [obj for obj in objects if self.is_indexable(obj)]
+        self.prefetch(indexable)
+        kept = {id(obj) for obj in indexable}
+        gone = [obj.pk for obj in objects if id(obj) not in kept]
+        return [self.document(obj) for obj in indexable], gone
 
     def document(self, obj):
         """The engine-neutral record of `obj`: what both engines store."""

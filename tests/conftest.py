@@ -26,3 +26,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if is_transactional(item):
             item.add_marker(pytest.mark.transactional)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what a test cached (a feed built at a calendar
+    version that the rollback then reuses) never answers another test."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.http_cache.SharedCacheMiddleware",
     "events.middleware.FeedNotModifiedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -242,6 +243,34 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
+
+# HTTP caching (hub.http_cache): anonymous public answers are kept by the reverse proxy for
+# HTTP_CACHE_SHARED_MAX_AGE seconds (purged on publication, see hub.frontend_cache) and served
+# stale for HTTP_CACHE_STALE_SECONDS more while it refreshes them; browsers revalidate.
+HTTP_CACHE_SHARED_MAX_AGE = int(os.environ.get("HTTP_CACHE_SHARED_MAX_AGE", "300"))
+HTTP_CACHE_STALE_SECONDS = int(os.environ.get("HTTP_CACHE_STALE_SECONDS", "60"))
+HTTP_CACHE_PUBLIC = (
+    f"public, max-age=0, s-maxage={HTTP_CACHE_SHARED_MAX_AGE}, "
+    f"stale-while-revalidate={HTTP_CACHE_STALE_SECONDS}"
+)
+HTTP_CACHE_PRIVATE_PREFIXES = ["/admin/", "/django-admin/", "/sante/"]
+# Reverse proxies to purge when content changes (hub.frontend_cache): base URLs of Varnish
+# instances that accept BAN (deploy/varnish/hub.vcl), comma-separated; empty, nothing to purge.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+FRONTEND_CACHE_TIMEOUT = float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2"))
+
+# The Django cache: Redis when REDIS_URL is set (every worker of every host shares it: login
+# throttling, built feeds, Last-Modified of the pages); otherwise the embedded default of each
+# environment (local memory; a folder shared by the workers of one host in production).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hub"),
+        }
+    }
 
 LOGGING = {
     "version": 1,

@@ -34,6 +34,12 @@ UPLOAD_MAX_SIZE = 50 * 1024 * 1024
 UPLOAD_MAX_IMAGE_SIZE = 10 * 1024 * 1024
 UPLOAD_MAX_EXPANDED_SIZE = 200 * 1024 * 1024
 MAP_TILE_URL = ""
+REDIS_URL = ""
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+FRONTEND_CACHE_URLS = []
+HTTP_CACHE_SHARED_MAX_AGE = 300
+HTTP_CACHE_STALE_SECONDS = 60
+HTTP_CACHE_PUBLIC = "public, max-age=0, s-maxage=300, stale-while-revalidate=60"
 MAP_TILE_ATTRIBUTION = ""
 STATIC_ROOT = BASE_DIR / "var" / "static"  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "resources",
     "porteurs",
     "webforms",
+    "newsletter",
     "hub.indicators",
     "search",
     "django_tasks",
@@ -179,6 +180,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # after a failure the server reports as temporary; after the last one, the message is failed.
 EMAIL_BATCH_SIZE = int(os.environ.get("EMAIL_BATCH_SIZE", "50"))
 EMAIL_RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60]
+# Newsletter and parents' alerts (newsletter/): how long a confirmation link stays valid, how
+# many subscribers each sending task writes to the outbox, how often an alert may be sent.
+NEWSLETTER_CONFIRMATION_DAYS = 7
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+ALERT_INTERVAL_DAYS = 7
 # The public site's address, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # How long the « toujours à jour » link of a review reminder or a campaign stays valid.

@@ -38,6 +38,7 @@ from hub.demo import DEMO_SECTIONS
 from hub.indicators.models import ActivityRecord
 from hub.models import DepartementPage
 from hub.scoping import own_sections
+from newsletter.models import Issue
 from porteurs.calls import CallForProjects, DossierStatus
 
 ADMIN = "admin/"
@@ -101,6 +102,7 @@ class Scope:
     record: object = None
     user: object = None
     group: object = None
+    issue: object = None
 
     @classmethod
     def of(cls, section):
@@ -127,6 +129,7 @@ class Scope:
             record=ActivityRecord.objects.filter(section=section).first(),
             user=user,
             group=user.groups.get(),
+            issue=Issue.objects.filter(departement=section.departement).first(),
         )
 
     def narrowed(self):
@@ -241,6 +244,8 @@ class Scope:
             "doc_id": self.document.pk,
             "collection_id": self.collection.pk,
             "section_pk": self.section.pk,
+            "issue_pk": self.issue.pk,
+            "code": self.section.departement.code,
             "record_pk": self.record.pk,
             "key": "actions",
             "index_id": self.page_of_type({"directoryindexpage"}).pk,
@@ -277,6 +282,11 @@ def other_titles(scope, everything_else):
     titles |= {scope.image.title, scope.document.title}
     titles |= set(
         ActivityRecord.objects.filter(section=scope.section).values_list("title", flat=True)
+    )
+    titles |= set(
+        Issue.objects.filter(departement=scope.section.departement).values_list(
+            "subject", flat=True
+        )
     )
     return {title for title in titles - everything_else - NATIONAL if len(title) > 3}
 
@@ -333,6 +343,11 @@ class AdminWalkTests(TestCase):
         )
         titles |= set(
             ActivityRecord.objects.exclude(section=scope.section).values_list("title", flat=True)
+        )
+        titles |= set(
+            Issue.objects.exclude(departement=scope.section.departement).values_list(
+                "subject", flat=True
+            )
         )
         return titles
 

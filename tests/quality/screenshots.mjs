@@ -25,6 +25,9 @@ const JOURNEYS = [
   ["15-ressourcerie-aucun-resultat", "/nord/ressources/?type=podcast&q=zzzz"],
   ["16-inscription", "/nord/inscription-accueillir-parole-parents/"],
   ["18-evenement-places", "/nord/agenda/formation-accueillir-parole-parents/"],
+  ["20-lettre-inscription", "/lettre-d-information/?lettre=59"],
+  ["21-lettre-archivee", "/lettre-d-information/archives/nord/", ".issue-list a"],
+  ["22-alerte-agenda", "/nord/agenda/?public=parents", ".alert-link a"],
 ];
 const REGISTRATION = "/nord/inscription-accueillir-parole-parents/";
 

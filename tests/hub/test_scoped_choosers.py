@@ -21,6 +21,7 @@ from tests.directory.builders import (
     load_communes,
     publish,
 )
+from tests.mail_server import run_queued_tasks
 
 
 def add_structure(section, title, town):
@@ -51,6 +52,8 @@ class ScopedChooserTests(TestCase):
                 file=SimpleUploadedFile("cr.pdf", b"%PDF-1.4 test"),
                 collection=collection,
             )
+        # Wagtail's search index, which the choosers search, follows in the task worker.
+        run_queued_tasks()
 
     def setUp(self):
         self.client.force_login(self.net["coord_nord"])

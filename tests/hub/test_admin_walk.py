@@ -40,6 +40,7 @@ from hub.models import DepartementPage
 from hub.scoping import own_sections
 from newsletter.models import Issue
 from porteurs.calls import CallForProjects, DossierStatus
+from porteurs.models import PorteurAccess, PorteurInvitation, UpdateCampaign
 
 ADMIN = "admin/"
 # Screens the walk does not fetch, and why.
@@ -103,6 +104,9 @@ class Scope:
     user: object = None
     group: object = None
     issue: object = None
+    access: object = None
+    invitation: object = None
+    campaign: object = None
 
     @classmethod
     def of(cls, section):
@@ -130,6 +134,11 @@ class Scope:
             user=user,
             group=user.groups.get(),
             issue=Issue.objects.filter(departement=section.departement).first(),
+            access=PorteurAccess.objects.filter(structure__path__startswith=section.path).first(),
+            invitation=PorteurInvitation.objects.filter(
+                structure__path__startswith=section.path
+            ).first(),
+            campaign=UpdateCampaign.objects.filter(section=section).first(),
         )
 
     def narrowed(self):
@@ -247,6 +256,9 @@ class Scope:
             "issue_pk": self.issue.pk,
             "code": self.section.departement.code,
             "record_pk": self.record.pk,
+            "access_id": self.access.pk,
+            "invitation_id": self.invitation.pk,
+            "campaign_id": self.campaign.pk,
             "key": "actions",
             "index_id": self.page_of_type({"directoryindexpage"}).pk,
             "filter_spec": "original",
@@ -322,6 +334,8 @@ class AdminWalkTests(TestCase):
                 file=SimpleUploadedFile("cr.pdf", b"%PDF-1.4 test"),
                 collection=collection,
             )
+            # The demo runs a campaign in one département only: each walk needs one of its own.
+            UpdateCampaign.objects.get_or_create(section=section, year=2026)
         cls.scopes = {section.pk: Scope.of(section) for section in DepartementPage.objects.all()}
 
     def all_titles_but(self, scope):

@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from hub.demo import demo_password
 
@@ -31,9 +31,14 @@ def vary_verification_dates(records, rng, now):
                 type(record).objects.filter(pk=record.pk).update(confirmed_at=moment)
                 record.confirmed_at = moment
     for record in rng.sample(records, 2):
+        # Published once, long ago: the page's dates and its live revision say the same.
+        moment = now - datetime.timedelta(days=rng.randint(400, 600))
         Page.objects.filter(pk=record.pk).update(
-            last_published_at=now - datetime.timedelta(days=rng.randint(400, 600))
+            first_published_at=moment,
+            last_published_at=moment,
+            latest_revision_created_at=moment,
         )
+        Revision.objects.filter(pk=record.live_revision_id).update(created_at=moment)
         type(record).objects.filter(pk=record.pk).update(confirmed_at=None)
 
 

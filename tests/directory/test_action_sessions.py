@@ -172,6 +172,7 @@ def action_form(**overrides):
         "cancelled_dates": inline_formset([{"date": "2099-01-21"}]),
         "closures": inline_formset([]),
         "comments": inline_formset([]),
+        "review_every_months": "12",
         "action-publish": "publish",
     }
     data.update(overrides)

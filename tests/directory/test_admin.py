@@ -18,6 +18,7 @@ def lieu_form(title, opening_hours, **extra):
         {
             "title": title,
             "slug": "maison-test",
+            "review_every_months": "12",
             "kind": "maison-des-familles",
             "commune": commune("Roubaix").pk,
             "opening_hours": opening_hours,

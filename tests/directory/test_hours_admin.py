@@ -40,6 +40,7 @@ def lieu_form(page, hours, closures=()):
                 "participation": "gratuit",
                 "stops": inline_formset([]),
                 "closures": inline_formset(list(closures)),
+                "review_every_months": "12",
                 "action-publish": "1",
             }
         ),
@@ -66,6 +67,7 @@ def action_form(page, hours):
                 "closures": inline_formset([]),
                 "sessions": inline_formset([]),
                 "cancelled_dates": inline_formset([]),
+                "review_every_months": "12",
                 "action-publish": "1",
             }
         ),

@@ -134,6 +134,9 @@ class ServerDownTests(TestCase):
 class WorkerCommandTests(TransactionTestCase):
     """`manage.py db_worker`, the command `make run` starts, delivers what a request queued."""
 
+    # Leaves the migrated database as it found it for the transactional tests after it.
+    serialized_rollback = True
+
     def test_the_worker_command_delivers_the_queue(self):
         server = SmtpServer()
         with server as mailbox, server.settings():

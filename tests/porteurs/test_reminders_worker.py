@@ -12,6 +12,9 @@ from tests.porteurs.freshness_builders import backdate
 
 
 class ReminderWorkerTests(TransactionTestCase):
+    # Starts from the migrated database (root page, groups) and leaves it for the next one.
+    serialized_rollback = True
+
     def test_the_daily_command_and_the_worker_send_the_reminder_once(self):
         pages = build_structures()
         porteur("animatrice-pile", pages["pile"])

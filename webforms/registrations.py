@@ -57,7 +57,7 @@ def answer_for_token(token):
 
 def locked_page(page_pk):
     pages = apps.get_model("webforms", "RegistrationFormPage").objects
-    return pages.select_for_update().select_related("event").get(pk=page_pk)
+    return pages.select_for_update(of=("self",)).select_related("event").get(pk=page_pk)
 
 
 @transaction.atomic

@@ -82,11 +82,11 @@ class CallForProjects(models.Model):
         return [line.strip() for line in self.criteria.splitlines() if line.strip()]
 
     def deadline_text(self):
-        """« 31 mars 2027 à 23:59 », in Paris time."""
+        """« 31 mars 2027 à 23h59 », in Paris time."""
         local = timezone.localtime(self.closes_at)
         return _("%(date)s à %(time)s") % {
             "date": formats.date_format(local, "j F Y"),
-            "time": formats.time_format(local, "H:i"),
+            "time": formats.time_format(local, "H\\hi"),
         }
 
     def copy_for(self, year):

@@ -24,12 +24,12 @@ class DeadlineTests(TestCase):
             closes_at=paris(2027, 3, 31, 23, 59),
         )
         dossier = complete_dossier(call, self.data["pile"], status=DossierStatus.BROUILLON)
-        self.assertEqual(call.deadline_text(), "31 mars 2027 à 23:59")
+        self.assertEqual(call.deadline_text(), "31 mars 2027 à 23h59")
         self.assertTrue(call.is_open(paris(2027, 3, 31, 23, 59)))
         # 22:30 UTC is 23:30 in winter time, but already 00:30 on 1 April in summer time.
         self.assertFalse(call.is_open(paris(2027, 4, 1, 0, 30)))
         errors = instruction.submission_errors(dossier, at=paris(2027, 4, 1, 0, 0))
-        self.assertIn("La date limite de dépôt est passée (31 mars 2027 à 23:59", errors[None])
+        self.assertIn("La date limite de dépôt est passée (31 mars 2027 à 23h59", errors[None])
         self.assertEqual(instruction.submission_errors(dossier, at=paris(2027, 3, 31, 23, 58)), {})
 
     def test_after_the_deadline_the_space_refuses_and_keeps_the_draft(self):

@@ -30,6 +30,15 @@ const JOURNEYS = [
   ["22-alerte-agenda", "/nord/agenda/?public=parents", ".alert-link a"],
 ];
 const REGISTRATION = "/nord/inscription-accueillir-parole-parents/";
+// The porteurs' space, signed in as porteur-nord: [file name, path, optional link to follow].
+const SPACE = [
+  ["30-porteur-accueil", "/espace-porteurs/"],
+  ["31-porteur-fiche", "/espace-porteurs/", ".space-record__link"],
+  ["32-porteur-a-verifier", "/espace-porteurs/a-verifier/"],
+  ["33-porteur-appels", "/espace-porteurs/appels-a-projets/"],
+  ["34-porteur-bilans", "/espace-porteurs/bilans/"],
+  ["35-porteur-bilan", "/espace-porteurs/bilans/", "main .space-record a"],
+];
 
 mkdirSync(output, { recursive: true });
 const browser = await chromium.launch({
@@ -69,6 +78,23 @@ try {
     } catch (error) {
       failures += 1;
       console.error(`registration @ ${width}px: ${error}`);
+    }
+    try {
+      await page.goto(base + "/espace-porteurs/connexion/");
+      await page.fill("#id_username", "porteur-nord");
+      await page.fill("#id_password", password);
+      await Promise.all([page.waitForNavigation(), page.click(".space-form button[type=submit]")]);
+      for (const [name, path, follow] of SPACE) {
+        await page.goto(base + path);
+        if (follow) {
+          await Promise.all([page.waitForNavigation(), page.locator(follow).first().click()]);
+        }
+        await save(name);
+      }
+      await context.clearCookies();
+    } catch (error) {
+      failures += 1;
+      console.error(`porteurs' space @ ${width}px: ${error}`);
     }
     try {
       await page.goto(base + "/admin/login/", { waitUntil: "domcontentloaded" });

@@ -3,7 +3,9 @@
 import datetime
 
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -76,6 +78,22 @@ class DirectoryAdminTests(TestCase):
         national = Page.objects.get(url_path="/accueil/annuaire/").specific
         self.assertFalse(StructurePage.can_create_at(national))
         self.assertTrue(StructurePage.can_create_at(self.nord_index))
+
+    def test_stale_listing_takes_the_same_queries_for_few_or_many_records(self):
+        def old_actions(first, count):
+            actions = [add_action(self.net["nord"], f"Action {n}") for n in range(first, count)]
+            moment = timezone.now() - datetime.timedelta(days=400)
+            Page.objects.filter(pk__in=[a.pk for a in actions]).update(last_published_at=moment)
+
+        url = reverse("directory_stale")
+        old_actions(0, 1)
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(url)
+        old_actions(1, 8)
+        with self.assertNumQueries(len(few.captured_queries)):
+            response = self.client.get(url)
+        self.assertContains(response, "Action 7")
 
     def test_stale_listing_follows_each_records_frequency_and_confirmation(self):
         def aged(title, days, section="nord", **fields):

@@ -8,9 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from directory import choices
+from directory.models import StructurePage
 from porteurs.calls import DossierStatus
-from porteurs.models import CampaignRecord, UpdateCampaign
-from tests.directory.builders import add_action, add_lieu
+from porteurs.models import CampaignRecord, PorteurAccess, UpdateCampaign
+from tests.directory.builders import add_action, add_lieu, publish
 from tests.porteurs.builders import build_structures, porteur
 from tests.porteurs.call_builders import complete_dossier, open_call
 from tests.porteurs.test_bilans import submitted
@@ -57,8 +59,14 @@ class ListQueriesTests(TestCase):
         return response
 
     def more_records(self):
+        quartier = publish(
+            self.data["nord"],
+            StructurePage(title="Maison de quartier", kind=choices.StructureKind.ASSOCIATION),
+        )
+        PorteurAccess.objects.create(user=self.person, structure=quartier)
+        structures = [self.data["pile"], self.data["alma"], quartier]
         for number in range(MANY):
-            structure = self.data["pile"] if number % 2 else self.data["alma"]
+            structure = structures[number % 3]
             add_action(self.data["nord"], f"Action {number}", structure=structure)
             add_lieu(self.data["nord"], f"Lieu {number}", structure=structure)
 
@@ -76,6 +84,7 @@ class ListQueriesTests(TestCase):
             reverse("porteurs:home"), self.more_records, self.person
         )
         self.assertContains(response, f"Lieu {MANY - 1}")
+        self.assertContains(response, "Maison de quartier")
 
     def test_space_dossiers(self):
         response = self.assert_same_queries(
@@ -115,6 +124,13 @@ class ListQueriesTests(TestCase):
             for page in [*self.data["pile"].get_siblings().live().specific()]:
                 if getattr(page, "structure_id", None) and page.pk != self.data["cafe_pile"].pk:
                     self.track(page)
+            # Rows in every status: confirmed, changed by a porteur, reminded.
+            rows = list(self.campaign.records.order_by("pk"))
+            CampaignRecord.objects.filter(pk=rows[1].pk).update(confirmed_at=timezone.now())
+            CampaignRecord.objects.filter(pk=rows[2].pk).update(
+                reminded_at=timezone.now(), reminder_count=1
+            )
+            rows[3].page.specific.save_revision(user=self.person)
 
         response = self.assert_same_queries(
             f"/admin/campagnes/{self.campaign.pk}/", more_rows, self.data["coord_nord"]

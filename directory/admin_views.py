@@ -1,11 +1,10 @@
-"""Admin views of the directory: records not updated for over a year ("à mettre à jour") and
-the CSV import and export."""
+"""Admin views of the directory: records due for review ("à mettre à jour", by each record's own
+frequency) and the CSV import and export."""
 
 import datetime
 
 from django import forms
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from directory import csv_io
+from directory import csv_io, review
 from directory.importing import ImportFailed
 from directory.models import (
     ActionPage,
@@ -25,29 +24,41 @@ from directory.models import (
 )
 from hub.upload_forms import GatedCsvField
 
-STALE_AFTER = datetime.timedelta(days=365)
 RECORD_MODELS = [ActionPage, LieuRessourcePage, PromeneurPage, StructurePage]
+LISTING_LIMIT = 500
 
 
-def stale_records_for(user, now=None):
-    """Live directory records that `user` may edit, last published over 12 months ago."""
-    cutoff = (now or timezone.now()) - STALE_AFTER
-    content_types = ContentType.objects.get_for_models(*RECORD_MODELS).values()
+def stale_records_for(user, today=None):
+    """Live directory records that `user` may edit and that are due for review on `today`
+    (`directory.review`: their own frequency since they were last verified), longest due
+    first."""
+    today = today or timezone.localdate()
+    # Verified within the shortest frequency: never due, left out by the database.
+    recent = timezone.now() - datetime.timedelta(days=review.SHORTEST_DELAY_DAYS - 1)
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
-    return (
-        editable.filter(content_type__in=content_types, live=True)
-        .filter(Q(last_published_at__lt=cutoff) | Q(last_published_at__isnull=True))
-        .select_related("content_type")
-        .order_by("last_published_at", "pk")
-    )
+    records = []
+    for model in RECORD_MODELS:
+        candidates = (
+            model.objects.live()
+            .filter(pk__in=editable.values("pk"))
+            .filter(Q(last_published_at__lt=recent) | Q(last_published_at__isnull=True))
+            .filter(Q(confirmed_at__lt=recent) | Q(confirmed_at__isnull=True))
+            .only("title", "last_published_at", "confirmed_at", "review_every_months")
+        )
+        records += [record for record in candidates if record.is_due_for_review(today)]
+    return sorted(records, key=lambda record: (record.review_due_on, record.pk))
 
 
 def stale_records(request):
-    records = list(stale_records_for(request.user)[:500])
+    records = stale_records_for(request.user)
     return render(
         request,
         "directory/admin/stale_records.html",
-        {"records": records, "page_title": _("Fiches à mettre à jour")},
+        {
+            "records": records[:LISTING_LIMIT],
+            "total": len(records),
+            "page_title": _("Fiches à mettre à jour"),
+        },
     )
 
 

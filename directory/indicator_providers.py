@@ -10,7 +10,11 @@ publication. Pages unpublished or deleted since then are not known any more and 
 
 - `actions_referencees`, `lieux_ressources`: actions and lieux ressources in the directory.
 - `fiches_anciennes`: records (actions, lieux, Promeneurs du Net, structures: those of the
-  admin's "Fiches à mettre à jour") whose last update is over 12 months old at the moment.
+  admin's "Fiches à mettre à jour") due for review at the moment by `directory.review`'s rule:
+  their own frequency has passed since they were last verified, that is since the later of
+  their last update at the moment and their porteur's confirmation when it is before the
+  moment. Only the latest confirmation and the present frequency are known: for a past year,
+  a confirmation overwritten since then, or a frequency changed since then, is not seen.
 - `communes_sans_action`: communes of the département that no action of the directory is
   located in (its commune, that of its lieu ressource when it has one) or covers (its
   "territoire desservi" lists the commune, its EPCI or the département). `epci_sans_action`:
@@ -31,9 +35,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import PageLogEntry
 
-from directory.admin_views import RECORD_MODELS, STALE_AFTER
+from directory import review
+from directory.admin_views import RECORD_MODELS
 from directory.models import ActionPage, LieuRessourcePage, PromeneurPage
 from hub.indicators.providers import count_by_month
 from hub.indicators.registry import Figure, IndicatorProvider, Item, register
@@ -99,7 +104,7 @@ class DirectoryProvider(IndicatorProvider):
             "lieux_ressources": Figure(
                 present(LieuRessourcePage.objects, section, moment).count(), None
             ),
-            "fiches_anciennes": Figure(self._stale(section, moment).count(), None),
+            "fiches_anciennes": Figure(len(self._stale(section, moment)), None),
             "communes_sans_action": Figure(len(communes), None),
             "epci_sans_action": Figure(len(epcis), None),
             "promeneurs_actifs": Figure(self._active_promeneurs(section, moment).count(), None),
@@ -115,8 +120,8 @@ class DirectoryProvider(IndicatorProvider):
         if key == "epci_sans_action":
             return self._epci_items(self._zones_without_action(section, moment)[1])[:limit]
         if key == "fiches_anciennes":
-            pages = self._stale(section, moment).order_by("updated_at", "pk")[:limit]
-            return [self._page_item(page, page.updated_at, type_label=True) for page in pages]
+            stale = self._stale(section, moment)[:limit]
+            return [self._page_item(page, verified, type_label=True) for page, verified in stale]
         if key == "promeneurs_labellises":
             pages = (
                 PromeneurPage.objects.live()
@@ -136,12 +141,22 @@ class DirectoryProvider(IndicatorProvider):
         return [self._page_item(page, page.first_published_at) for page in pages]
 
     def _stale(self, section, moment):
-        records = Page.objects.type(*RECORD_MODELS)
-        return (
-            with_last_update(present(records, section, moment), moment)
-            .filter(updated_at__lt=moment - STALE_AFTER)
-            .select_related("content_type")
-        )
+        """[(record, verified at the moment)] of the records due for review at `moment`, by
+        `directory.review`'s rule, longest unverified first."""
+        # The last day the state covers: 31 December for a past year (its end is the first
+        # instant of 1 January), today for the current one.
+        today = timezone.localdate(moment - datetime.timedelta(microseconds=1))
+        stale = []
+        for model in RECORD_MODELS:
+            records = with_last_update(present(model.objects, section, moment), moment)
+            for record in records.select_related("commune"):
+                confirmed = record.confirmed_at
+                if confirmed is not None and confirmed >= moment:
+                    confirmed = None
+                verified = review.latest(record.updated_at, confirmed)
+                if review.is_due(verified, record.review_every_months, today):
+                    stale.append((record, verified))
+        return sorted(stale, key=lambda pair: (pair[1], pair[0].pk))
 
     def _active_promeneurs(self, section, moment):
         return present(PromeneurPage.objects, section, moment).filter(

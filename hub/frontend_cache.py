@@ -106,6 +106,13 @@ def purge_page(page, subtree=False):
         ban(page_rules(page, subtree=subtree))
 
 
+def purge_pages_alone(pages):
+    """Ban `pages` themselves with their routes, after the commit: for a change that shows on
+    these pages and on no listing (the places left of an event)."""
+    if enabled():
+        ban([rule for page in pages if page is not None for rule in _page_rules(page)])
+
+
 def page_rules(page, subtree=False):
     """The ban rules of a change of `page` at its present place (see the module docstring)."""
     page = page.specific_deferred if type(page) is Page else page

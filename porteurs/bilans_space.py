@@ -2,6 +2,7 @@
 structures, saved as a draft any time, then « Transmettre » once every figure is given."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from . import space
+from . import coordination, space
 from .access import porteur_required, structures_for
 from .bilans import ActionBilan, BilanStatus, Renewal
 from .calls import Dossier, DossierStatus
@@ -54,7 +55,9 @@ def bilan(request, dossier_pk):
                 if not missing:
                     bilan.status = BilanStatus.TRANSMIS
                     bilan.submitted_at = timezone.now()
-                    bilan.save()
+                    with transaction.atomic():
+                        bilan.save()
+                        coordination.bilan_submitted(bilan)
                     messages.success(request, _("Bilan transmis à la coordination. Merci !"))
                     return redirect("porteurs:bilans")
             else:

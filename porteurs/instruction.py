@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from hub import mail
 
-from . import directory_sync
+from . import coordination, directory_sync
 from .calls import Dossier, DossierEvent, DossierStatus
 from .models import PorteurAccess
 
@@ -58,7 +58,8 @@ def submission_errors(dossier, at=None):
 
 @transaction.atomic
 def submit(dossier, by, at=None):
-    """« Déposer »: the draft becomes a submitted dossier, or ValidationError({field: message})."""
+    """« Déposer »: the draft becomes a submitted dossier, or ValidationError({field: message});
+    the coordination is told by e-mail."""
     dossier = Dossier.objects.select_for_update().select_related("call").get(pk=dossier.pk)
     at = at or timezone.now()
     errors = submission_errors(dossier, at)
@@ -67,7 +68,8 @@ def submit(dossier, by, at=None):
     dossier.status = DossierStatus.DEPOSE
     dossier.submitted_at = at
     dossier.save(update_fields=["status", "submitted_at", "updated_at"])
-    DossierEvent.objects.create(dossier=dossier, status=dossier.status, by=by, at=at)
+    event = DossierEvent.objects.create(dossier=dossier, status=dossier.status, by=by, at=at)
+    coordination.dossier_submitted(dossier, event)
     return dossier
 
 

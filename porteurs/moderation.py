@@ -1,7 +1,7 @@
 """A porteur's change never goes live directly: it is saved as a new revision of the page and
 submitted to the page's workflow (« Validation par la coordination »); the coordination
-approves (publishes) or requests changes in the Wagtail admin, and the porteur is told by
-e-mail."""
+approves (publishes) or requests changes in the Wagtail admin. The coordination is told of each
+submission by e-mail (`porteurs.coordination`), the porteur of its outcome."""
 
 from django.db import transaction
 from django.dispatch import receiver
@@ -11,6 +11,7 @@ from wagtail.signals import workflow_approved, workflow_rejected
 
 from hub import mail
 
+from . import coordination
 from .models import PorteurAccess
 
 
@@ -32,16 +33,18 @@ def editable_version(page):
 def submit(version, user):
     """Save `version` (a page object with the porteur's changes) as a new revision and put it
     in the coordination's queue: a change sent back resumes its workflow, a change still
-    pending is replaced (the workflow starts again on the new revision)."""
+    pending is replaced (the workflow starts again on the new revision). The coordination is
+    told by e-mail, once per revision submitted."""
     page = version.__class__.objects.get(pk=version.pk)
-    version.save_revision(user=user, log_action=True)
+    revision = version.save_revision(user=user, log_action=True)
     state = active_state(page)
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
-        return
-    if state is not None:
-        state.cancel(user=user)
-    page.get_workflow().start(page, user)
+    else:
+        if state is not None:
+            state.cancel(user=user)
+        page.get_workflow().start(page, user)
+    coordination.change_submitted(page, revision, user)
 
 
 def state_of(page):

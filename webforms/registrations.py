@@ -5,6 +5,12 @@ people registering at once never take the same last place. The confirmation carr
 event's `.ics` (`events.ical.event_ics`, the same VEVENT as the agenda's feeds) and a cancel
 link: signed, single use (a cancelled registration is not cancelled twice), opening a page
 with one button, since mail scanners follow links.
+
+Every change of places (a registration, a cancellation, a registration deleted in the admin)
+bans the event page and the form page from the proxy after the commit (`hub.frontend_cache`):
+the shared cache never shows places that are gone. A confirmed registration deleted while
+registrations are open frees its place like a cancellation (`webforms.signals`); one deleted
+by the retention period (the event is over) moves nobody up.
 """
 
 from django.apps import apps
@@ -15,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.ical import event_ics
-from hub import mail
+from hub import frontend_cache, mail
 
 CANCEL_SALT = "webforms.registration.cancel"
 # `webforms.models` calls this module: its models are looked up by name, not imported.
@@ -75,6 +81,7 @@ def register(form_page, form):
         status_changed_at=timezone.now(),
     )
     notify(answer, page, "confirmed" if status == CONFIRMED else "waiting")
+    places_changed(page)
     return answer
 
 
@@ -88,7 +95,23 @@ def cancel(answer):
     answer.status = CANCELLED
     answer.status_changed_at = timezone.now()
     answer.save(update_fields=["status", "status_changed_at"])
+    places_changed(page)
     return promote_waiting(page)
+
+
+def deleted(answer):
+    """`answer` was just deleted (in the admin…), inside the deleting transaction: a confirmed
+    registration frees its place while registrations are open."""
+    page = locked_page(answer.page_id)
+    places_changed(page)
+    if answer.status == CONFIRMED and page.is_open:
+        return promote_waiting(page)
+    return []
+
+
+def places_changed(page):
+    """Ban the form page and its event's page (which shows the places left) from the proxy."""
+    frontend_cache.purge_pages_alone([page, page.event])
 
 
 def promote_waiting(page):

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseNotAllowed, JsonResponse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,14 +19,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import alternatives, choices, maps, opening_hours, sessions
+from directory import alternatives, choices, maps, opening_hours, review, sessions
 from directory.admin_forms import ActionPageForm
 from directory.forms import DirectorySearchForm, Kind
 from directory.hours_widget import OpeningHoursField, OpeningHoursWidget
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
 from hub.admin_forms import SectionScopedPageForm
-from hub.dates import add_months
 from hub.fields import MultipleChoiceField
 from hub.models.pages import SectionIndexPage
 from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
@@ -234,20 +232,15 @@ class DirectoryEntry(Page):
         """When the record was last known to be right: the porteur's latest confirmation
         « toujours à jour », or its latest publication (the coordination publishes, or approves
         the porteur's change), whichever is later."""
-        dates = [moment for moment in (self.confirmed_at, self.last_published_at) if moment]
-        return max(dates) if dates else None
+        return review.latest(self.confirmed_at, self.last_published_at)
 
     @property
     def review_due_on(self):
         """The day the record is due for its next review (Europe/Paris), or None if unpublished."""
-        verified = self.verified_at
-        if verified is None:
-            return None
-        return add_months(timezone.localdate(verified), self.review_every_months)
+        return review.due_on(self.verified_at, self.review_every_months)
 
     def is_due_for_review(self, today=None):
-        due = self.review_due_on
-        return due is not None and due <= (today or timezone.localdate())
+        return review.is_due(self.verified_at, self.review_every_months, today)
 
 
 class StructurePage(DirectoryEntry):

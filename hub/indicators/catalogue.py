@@ -87,7 +87,7 @@ CATALOGUE = [
     Indicator("lieux_ressources", _("Lieux ressources référencés"), "annuaire", _("lieux"), False),
     Indicator(
         "fiches_anciennes",
-        _("Fiches non mises à jour depuis plus de 12 mois"),
+        _("Fiches à vérifier (délai de vérification dépassé)"),
         "annuaire",
         _("fiches"),
         False,

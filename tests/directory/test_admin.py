@@ -2,13 +2,16 @@
 
 import datetime
 
+from bs4 import BeautifulSoup
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from directory.models import LieuRessourcePage, StructurePage
+from directory.models import ActionPage, LieuRessourcePage, StructurePage
 from tests.builders import build_network
 from tests.directory.builders import add_action, commune, directory_index, load_communes
 
@@ -76,13 +79,44 @@ class DirectoryAdminTests(TestCase):
         self.assertFalse(StructurePage.can_create_at(national))
         self.assertTrue(StructurePage.can_create_at(self.nord_index))
 
-    def test_stale_listing_shows_only_own_records_older_than_a_year(self):
-        old = timezone.now() - datetime.timedelta(days=400)
-        stale_nord = add_action(self.net["nord"], "Vieille action du Nord")
-        add_action(self.net["nord"], "Action récente du Nord")
-        stale_gironde = add_action(self.net["gironde"], "Vieille action girondine", town="Bordeaux")
-        Page.objects.filter(pk__in=[stale_nord.pk, stale_gironde.pk]).update(last_published_at=old)
+    def test_stale_listing_takes_the_same_queries_for_few_or_many_records(self):
+        def old_actions(first, count):
+            actions = [add_action(self.net["nord"], f"Action {n}") for n in range(first, count)]
+            moment = timezone.now() - datetime.timedelta(days=400)
+            Page.objects.filter(pk__in=[a.pk for a in actions]).update(last_published_at=moment)
+
+        url = reverse("directory_stale")
+        old_actions(0, 1)
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(url)
+        old_actions(1, 8)
+        with self.assertNumQueries(len(few.captured_queries)):
+            response = self.client.get(url)
+        self.assertContains(response, "Action 7")
+
+    def test_stale_listing_follows_each_records_frequency_and_confirmation(self):
+        def aged(title, days, section="nord", **fields):
+            action = add_action(
+                self.net[section], title, town="Bordeaux" if section == "gironde" else "Roubaix"
+            )
+            moment = timezone.now() - datetime.timedelta(days=days)
+            Page.objects.filter(pk=action.pk).update(last_published_at=moment)
+            ActionPage.objects.filter(pk=action.pk).update(**fields)
+            return action
+
+        aged("Vieille action du Nord", 400)
+        aged("Action récente du Nord", 40)
+        aged("Action trimestrielle", 100, review_every_months=3)
+        aged("Action biennale", 400, review_every_months=24)
+        aged("Action confirmée", 400, confirmed_at=timezone.now() - datetime.timedelta(days=5))
+        aged("Vieille action girondine", 400, section="gironde")
         response = self.client.get(reverse("directory_stale"))
-        self.assertContains(response, "Vieille action du Nord")
-        self.assertNotContains(response, "Action récente du Nord")
-        self.assertNotContains(response, "Vieille action girondine")
+        listed = [
+            cell.get_text(strip=True)
+            for cell in BeautifulSoup(response.content, "html.parser").select(
+                "tbody tr td:first-child"
+            )
+        ]
+        self.assertEqual(listed, ["Vieille action du Nord", "Action trimestrielle"])
+        self.assertContains(response, "3 mois")

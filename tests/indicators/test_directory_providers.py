@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from directory import choices
 from directory.indicator_providers import DirectoryProvider
-from directory.models import PromeneurPage, StructurePage
+from directory.models import ActionPage, PromeneurPage, StructurePage
 from hub.indicators.registry import compute_figures, compute_items, providers
 from tests.builders import build_network
 from tests.directory.builders import add_action, add_lieu, commune, publish
@@ -212,15 +212,15 @@ class DirectoryIndicatorTests(TestCase):
         self.assertEqual(
             [(item.title, item.date, item.detail) for item in items],
             [
-                ("Centre social de l'Alma", datetime.date(2023, 1, 10), "Structure"),
+                ("Centre social de l'Alma", datetime.date(2023, 1, 10), "Structure · Roubaix"),
                 (
                     "Maison des familles de Roubaix",
                     datetime.date(2023, 5, 2),
-                    "Lieu ressource parentalité",
+                    "Lieu ressource parentalité · Roubaix",
                 ),
-                ("Groupe de parole de la Lys", datetime.date(2024, 3, 1), "Action"),
-                ("Atelier parents-ados à Lille", datetime.date(2024, 6, 3), "Action"),
-                ("Inès – Promeneuse", datetime.date(2024, 9, 15), "Promeneur du Net"),
+                ("Groupe de parole de la Lys", datetime.date(2024, 3, 1), "Action · Merville"),
+                ("Atelier parents-ados à Lille", datetime.date(2024, 6, 3), "Action · Lille"),
+                ("Inès – Promeneuse", datetime.date(2024, 9, 15), "Promeneur du Net · Lille"),
             ],
         )
         self.assertEqual(items[1].url, self.maison.url)
@@ -235,6 +235,27 @@ class DirectoryIndicatorTests(TestCase):
                 "Karim – Promeneur",
             ],
         )
+
+    def test_stale_records_follow_each_records_frequency_and_confirmation(self):
+        d = datetime.date
+        quarterly = published(d(2025, 8, 1), add_action, self.nord, "Action trimestrielle")
+        biennial = published(d(2024, 6, 1), add_action, self.nord, "Action biennale")
+        confirmed = published(d(2023, 6, 1), add_action, self.nord, "Action confirmée")
+        ActionPage.objects.filter(pk=quarterly.pk).update(review_every_months=3)
+        ActionPage.objects.filter(pk=biennial.pk).update(review_every_months=24)
+        ActionPage.objects.filter(pk=confirmed.pk).update(
+            confirmed_at=datetime.datetime(2025, 11, 3, 9, tzinfo=PARIS)
+        )
+        at_2025 = self.items("fiches_anciennes", 2025)
+        # Due on 1 November 2025 (3 months); the biennial one only in June 2026; the
+        # confirmed one verified on 3 November 2025.
+        self.assertIn(("Action trimestrielle", d(2025, 8, 1)), [(i.title, i.date) for i in at_2025])
+        self.assertNotIn("Action biennale", titles(at_2025))
+        self.assertNotIn("Action confirmée", titles(at_2025))
+        self.assertEqual(self.figures(2025)["fiches_anciennes"], 5 + 1)
+        # At the end of 2024 the confirmation of November 2025 was not made yet.
+        self.assertIn("Action confirmée", titles(self.items("fiches_anciennes", 2024)))
+        self.assertEqual(self.figures(2024)["fiches_anciennes"], 2 + 1)
 
     def test_communes_without_action(self):
         items = self.items("communes_sans_action", 2025)
@@ -297,5 +318,7 @@ class DirectoryIndicatorTests(TestCase):
 
     def test_figures_take_a_fixed_number_of_queries(self):
         provider = DirectoryProvider()
-        with mock.patch("django.utils.timezone.now", return_value=NOW), self.assertNumQueries(8):
+        # The records due for review are read one query per record type (their frequencies
+        # and confirmations live on each type's table): 4 of the 11.
+        with mock.patch("django.utils.timezone.now", return_value=NOW), self.assertNumQueries(11):
             provider.figures(self.nord, 2025)

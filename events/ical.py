@@ -3,7 +3,8 @@
 `EventCalendarFeed` follows django-ical's design: `get_object` picks the scope (one event, or
 an agenda with the filters of the query string), then `items` and the `item_*` methods
 describe the events. One class serves every feed: national, per département, per kind, per
-audience and any combination of them.
+audience and any combination of them. Events are read as plain rows (`FeedEvent`, from
+`EventIndexPage.feed_events`): two queries whatever their number, no page instance.
 
 Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the feed was
 built at (every publication bumps it): an unchanged feed costs one small query and answers 304.

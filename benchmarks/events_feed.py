@@ -26,7 +26,9 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from benchmarks.dataset import build  # noqa: E402
 from events.ical import EventCalendarFeed  # noqa: E402
@@ -52,9 +54,12 @@ def main():
         began = time.perf_counter()
         body = feed.build(request, scope)
         timings.append(time.perf_counter() - began)
+    with CaptureQueriesContext(connection) as queries:
+        feed.build(request, scope)
     print(
         f"construction du flux national ({body.count(b'BEGIN:VEVENT')} VEVENT, "
-        f"{len(body) / 1e6:.1f} Mo) : meilleur de 3 = {min(timings):.2f} s"
+        f"{len(body) / 1e6:.1f} Mo, {len(queries)} requêtes SQL) : "
+        f"meilleur de 3 = {min(timings):.2f} s"
     )
 
     client = Client()

@@ -3,7 +3,8 @@
 `EventCalendarFeed` follows django-ical's design: `get_object` picks the scope (one event, or
 an agenda with the filters of the query string), then `items` and the `item_*` methods
 describe the events. One class serves every feed: national, per département, per kind, per
-audience and any combination of them.
+audience and any combination of them. Events are read as plain rows (`FeedEvent`, from
+`EventIndexPage.feed_events`): two queries whatever their number, no page instance.
 
 Responses carry an ETag and a Last-Modified derived from the `CalendarVersion` the feed was
 built at (every publication bumps it): an unchanged feed costs one small query and answers 304.
@@ -15,6 +16,7 @@ no client ever waits for a rebuild, except the very first of an address.
 import datetime
 import hashlib
 import io
+from collections import namedtuple
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -23,7 +25,6 @@ from django.core.exceptions import BadRequest
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
-from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -33,6 +34,7 @@ from events import rfc5545
 from events.choices import Kind, Status
 from events.filters import EventFilters
 from hub import frontend_cache, recurrence
+from search.text import strip_tags
 
 # UIDs must never change, even if the site changes host name: this suffix is fixed.
 UID_DOMAIN = "hub-parentalite.fr"
@@ -64,6 +66,70 @@ PARIS_VTIMEZONE = [
     "END:STANDARD",
     "END:VTIMEZONE",
 ]
+
+
+# What a feed reads of an event: one row each (`EventIndexPage.feed_events`), never a page.
+FEED_FIELDS = (
+    "pk",
+    "uid",
+    "title",
+    "slug",
+    "url_path",
+    "status",
+    "kind",
+    "sequence",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "recurrence",
+    "recurrence_interval",
+    "recurrence_until",
+    "recurrence_count",
+    "venue_name",
+    "address",
+    "postcode",
+    "commune",
+    "online_url",
+    "latitude",
+    "longitude",
+    "description",
+    "organiser",
+    "registration_url",
+    "registration_contact",
+)
+
+
+def place_label(event):
+    """Venue, address, postcode and commune on one line (`EventPage.place_label`)."""
+    parts = [
+        event.venue_name,
+        event.address,
+        " ".join(filter(None, [event.postcode, event.commune])),
+    ]
+    return ", ".join(part for part in parts if part)
+
+
+class FeedEvent(namedtuple("FeedEvent", [*FEED_FIELDS, "exception_days"])):
+    """An event as the feeds write it: the values of `FEED_FIELDS` (one database row) and its
+    exception dates in order. `hub.recurrence` reads it as it reads an event page."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of_page(cls, page):
+        """The feed event of a page instance (one event's feed, e-mail attachments)."""
+        days = sorted(item.date for item in page.exception_dates.all())
+        return cls(*(getattr(page, name) for name in FEED_FIELDS), days)
+
+    @property
+    def all_day(self):
+        return self.start_time is None
+
+    place_label = property(place_label)
 
 
 def event_uid(event):
@@ -119,6 +185,32 @@ def with_validators(response, etag, changed_at):
     return response
 
 
+ICAL_STATUSES = {Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE"}
+
+
+@dataclass(frozen=True)
+class FeedWords:
+    """The translated words of the VEVENTs, looked up once per calendar, not once per event."""
+
+    cancelled: str
+    postponed: str
+    organiser: str
+    online: str
+    registration: str
+    categories: dict  # kind -> its label, escaped
+
+    @classmethod
+    def current(cls):
+        return cls(
+            cancelled=_("[Annulé] %(title)s"),
+            postponed=_("[Reporté] %(title)s"),
+            organiser=_("Organisé par : %(organiser)s"),
+            online=_("En ligne : %(url)s"),
+            registration=_("Inscription : %(contact)s"),
+            categories={kind.value: rfc5545.text(kind.label) for kind in Kind},
+        )
+
+
 @dataclass(frozen=True)
 class FeedScope:
     """What a feed shows: one event, or an agenda (national when `section` is None) with filters."""
@@ -151,10 +243,10 @@ class EventCalendarFeed:
         return FeedScope(index_page=self.index_page, filters=filters["event_filters"])
 
     def items(self, scope):
-        """The events of the agenda's listing, with the same filters: one query for both."""
+        """The events of the agenda's listing, with the same filters, as plain rows."""
         if scope.event is not None:
-            return [scope.event]
-        return scope.index_page.events(scope.filters)
+            return [FeedEvent.of_page(scope.event)]
+        return scope.index_page.feed_events(scope.filters)
 
     def title(self, scope):
         if scope.event is not None:
@@ -172,53 +264,47 @@ class EventCalendarFeed:
 
     # -- one event ---------------------------------------------------------------------------
 
-    def item_summary(self, item):
+    def item_summary(self, item, words):
         if item.status == Status.CANCELLED:
-            return _("[Annulé] %(title)s") % {"title": item.title}
+            return words.cancelled % {"title": item.title}
         if item.status == Status.POSTPONED:
-            return _("[Reporté] %(title)s") % {"title": item.title}
+            return words.postponed % {"title": item.title}
         return item.title
 
-    def item_status(self, item):
-        return {
-            Status.CANCELLED: "CANCELLED",
-            Status.POSTPONED: "TENTATIVE",
-        }.get(item.status, "CONFIRMED")
-
-    def item_description(self, item, url):
+    def item_description(self, item, url, words):
         parts = [strip_tags(item.description).strip()]
-        parts.append(_("Organisé par : %(organiser)s") % {"organiser": item.organiser})
+        parts.append(words.organiser % {"organiser": item.organiser})
         if item.online_url:
-            parts.append(_("En ligne : %(url)s") % {"url": item.online_url})
+            parts.append(words.online % {"url": item.online_url})
         if item.registration_url or item.registration_contact:
             contact = " – ".join(filter(None, [item.registration_url, item.registration_contact]))
-            parts.append(_("Inscription : %(contact)s") % {"contact": contact})
+            parts.append(words.registration % {"contact": contact})
         parts.append(url)
         return "\n\n".join(part for part in parts if part)
 
     def item_location(self, item):
         return item.place_label or item.online_url
 
-    def build_event(self, item, url):
-        """The VEVENT of `item` as folded UTF-8 lines (see `events.rfc5545`)."""
+    def build_event(self, item, url, words):
+        """The VEVENT of `item` (a `FeedEvent`) as folded UTF-8 lines (see `events.rfc5545`)."""
         stamp = rfc5545.utc(item.last_published_at or item.latest_revision_created_at)
         start, end = recurrence.first_start_end(item)
         lines = [
             "BEGIN:VEVENT",
             f"UID:{event_uid(item)}",
-            f"SUMMARY:{rfc5545.text(self.item_summary(item))}",
+            f"SUMMARY:{rfc5545.text(self.item_summary(item, words))}",
             f"DTSTAMP:{stamp}",
             f"LAST-MODIFIED:{stamp}",
             f"CREATED:{rfc5545.utc(item.first_published_at) if item.first_published_at else stamp}",
             f"SEQUENCE:{item.sequence}",
-            f"STATUS:{self.item_status(item)}",
+            f"STATUS:{ICAL_STATUSES.get(item.status, 'CONFIRMED')}",
             rfc5545.when("DTSTART", start, TZID),
             rfc5545.when("DTEND", end, TZID),
         ]
         rule = recurrence.rule_parts(item)
         if rule:
             lines.append(f"RRULE:{rfc5545.recur(rule)}")
-            exdates = sorted(exception.date for exception in item.exception_dates.all())
+            exdates = item.exception_days
             if exdates and not item.all_day:
                 exdates = [
                     datetime.datetime.combine(day, item.start_time, recurrence.PARIS)
@@ -233,12 +319,12 @@ class EventCalendarFeed:
         if item.latitude is not None and item.longitude is not None:
             lines.append(f"GEO:{float(item.latitude)};{float(item.longitude)}")
         lines += [
-            f"DESCRIPTION:{rfc5545.text(self.item_description(item, url))}",
-            f"CATEGORIES:{rfc5545.text(Kind(item.kind).label)}",
+            f"DESCRIPTION:{rfc5545.text(self.item_description(item, url, words))}",
+            f"CATEGORIES:{words.categories[item.kind]}",
             f"TRANSP:{'TRANSPARENT' if item.all_day else 'OPAQUE'}",
             "END:VEVENT",
         ]
-        return b"\r\n".join(rfc5545.fold(line) for line in lines)
+        return rfc5545.fold_lines(lines)
 
     # -- the calendar ------------------------------------------------------------------------
 
@@ -259,20 +345,30 @@ class EventCalendarFeed:
             "X-PUBLISHED-TTL:PT6H",
             *PARIS_VTIMEZONE,
         ]
-        parts = [rfc5545.fold(line) for line in header]
-        parts += [self.build_event(item, page_url(item)) for item in self.items(scope)]
+        parts = [rfc5545.fold_lines(header)]
+        words = FeedWords.current()
+        parts += [self.build_event(item, page_url(item), words) for item in self.items(scope)]
         parts.append(b"END:VCALENDAR")
         return b"\r\n".join(parts) + b"\r\n"
 
     @staticmethod
     def page_url_builder(request):
-        """Absolute page URLs from `url_path`, without one reverse() per event (one site)."""
+        """Absolute page URLs from `url_path`, without one reverse() per event: from the
+        request's site, or else from the site whose root holds the page (as Wagtail does)."""
         site = Site.find_for_request(request)
-        if site is None:
-            return lambda item: item.get_full_url(request=request)
-        base = request.build_absolute_uri("/")
-        skip = len(site.root_page.url_path)
-        return lambda item: base + item.url_path[skip:]
+        if site is not None:
+            base = request.build_absolute_uri("/")
+            skip = len(site.root_page.url_path)
+            return lambda item: base + item.url_path[skip:]
+        roots = Site.get_site_root_paths()
+
+        def page_url(item):
+            for root in roots:
+                if item.url_path.startswith(root.root_path):
+                    return f"{root.root_url}/{item.url_path[len(root.root_path) :]}"
+            return None
+
+        return page_url
 
     def __call__(self, request):
         """The feed as built for the current calendar version; while a publication's rebuild

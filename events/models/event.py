@@ -182,14 +182,7 @@ class EventPage(RoutablePageMixin, RecurrenceRule, Page):
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
 
-    @property
-    def place_label(self):
-        parts = [
-            self.venue_name,
-            self.address,
-            " ".join(filter(None, [self.postcode, self.commune])),
-        ]
-        return ", ".join(part for part in parts if part)
+    place_label = property(ical.place_label)
 
     def clean(self):
         super().clean()

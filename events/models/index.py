@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from django.core.exceptions import BadRequest
 from django.utils import timezone
@@ -9,7 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from events import choices
 from events.calendar_month import month_grid
 from events.filters import AgendaFilterForm, EventFilters
-from events.ical import EventCalendarFeed
+from events.ical import FEED_FIELDS, EventCalendarFeed, FeedEvent
 from hub import recurrence
 from hub.models import DepartementPage
 from hub.models.pages import SectionIndexPage
@@ -17,7 +18,7 @@ from search.api import ResultList
 from search.listing import WayOut
 
 from .calendar_version import CalendarVersion
-from .event import EventPage
+from .event import EventExceptionDate, EventPage
 
 TEMPLATES = {
     "archive": "events/event_archive_page.html",
@@ -111,6 +112,27 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def events(self, filters):
         """The live events of this agenda matching `filters`, ready for occurrence lists."""
+        return (
+            self.matching_events(filters)
+            .select_related("departement")
+            .prefetch_related("exception_dates")
+        )
+
+    def feed_events(self, filters):
+        """The events of `events(filters)` as the feeds read them (`FeedEvent`), in the same
+        order: two queries (the events' rows, their exception dates), whatever their number."""
+        events = self.matching_events(filters)
+        exception_days = defaultdict(list)
+        exceptions = EventExceptionDate.objects.filter(event__in=events.values("pk"))
+        for event_id, day in exceptions.order_by("date").values_list("event_id", "date"):
+            exception_days[event_id].append(day)
+        return [
+            FeedEvent(*row, exception_days.get(row[0], []))
+            for row in events.values_list(*FEED_FIELDS)
+        ]
+
+    def matching_events(self, filters):
+        """The live events of this agenda matching `filters`, by start date."""
         queryset = self.scoped(EventPage.objects.live())
         if filters.departement is not None:
             queryset = queryset.descendant_of(filters.departement.section)
@@ -121,11 +143,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             queryset = queryset.filter(kind=filters.kind)
         if filters.audience:
             queryset = queryset.filter(audience=filters.audience)
-        return (
-            queryset.select_related("departement")
-            .prefetch_related("exception_dates")
-            .order_by("start_date", "pk")
-        )
+        return queryset.order_by("start_date", "pk")
 
     def _sections(self):
         if not hasattr(self, "_live_sections"):

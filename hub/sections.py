@@ -178,7 +178,9 @@ def listing_links(section=None):
     parent = section or HomePage.objects.first()
     if parent is None:
         return []
-    by_type = {type(page): page for page in parent.get_children().live().specific(defer=True)}
+    # Plain pages (one query): their class comes from the content type, their URL from the
+    # path; fetching the specific pages took a query per type.
+    by_type = {page.specific_class: page for page in parent.get_children().live()}
     return [
         {"label": kind.nav_label, "url": by_type[kind.model].url, "slug": kind.slug}
         for kind in LISTINGS

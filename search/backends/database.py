@@ -36,9 +36,11 @@ ENTRY_FIELDS = [
 
 # Counts over many entries (facet counts, the total of a listing without words or place) are
 # kept in the Django cache (Redis in production) under the index's version, which every write
-# changes: a request then reads them instead of counting the whole table again.
+# changes: a request then reads them instead of counting the whole table again. They also
+# expire, for caches that processes do not share (LocMem in development, where a command that
+# reindexes runs beside the server).
 VERSION_KEY = "search:index-version"
-AGGREGATE_SECONDS = 6 * 3600
+AGGREGATE_SECONDS = 600
 
 
 def index_version():

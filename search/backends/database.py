@@ -55,7 +55,10 @@ def index_version():
 def index_changed():
     """A new version now (this process reads its own writes) and once the writes are
     committed (another process may have cached counts in between)."""
-    renew = lambda: cache.set(VERSION_KEY, secrets.token_hex(8), None)  # noqa: E731
+
+    def renew():
+        cache.set(VERSION_KEY, secrets.token_hex(8), None)
+
     renew()
     transaction.on_commit(renew)
 

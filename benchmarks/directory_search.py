@@ -13,6 +13,10 @@ near a commune, directory words, national directory, action page, site search):
   and the whole request's time (median of 5, each page of the kind once);
 - through gunicorn on --port: requests per second, p50 and p99 from --clients clients.
 
+With --profile, instead of the load: where one request of each kind spends its time
+(cProfile over 10 rounds, the functions of the project and of Django/Wagtail taking the most
+time, theirs and their callees').
+
 The figures go in the README (section "Annuaire", "Mesure de la page de recherche").
 """
 
@@ -89,6 +93,34 @@ def one_request(urls):
             sql = sum(float(query["time"]) for query in captured.captured_queries)
             runs.append((len(captured), sql * 1000, elapsed * 1000))
     return tuple(statistics.median(run[column] for run in runs) for column in range(3))
+
+
+# What the profile shows: the project's functions, the template rendering as a whole, and the
+# waits for PostgreSQL.
+PROFILED = (
+    r"^(?!.*site-packages).*/(hub|directory|search|territories)/(?!.*middleware)"
+    r"|template/response.py:105|psycopg/connection.py.*wait"
+)
+
+
+def profile(urls, rounds=10, shown=30):
+    """Print the functions where requests to `urls` spend the most time (cumulative)."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    client = Client()
+    for url in urls:  # warm-up
+        client.get(url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _round in range(rounds):
+        for url in urls:
+            client.get(url)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(PROFILED, shown)
 
 
 def wait_for(url, timeout=60):
@@ -185,6 +217,7 @@ def main():
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--only", help="measure only the kinds of page containing this text")
     parser.add_argument("--no-load", action="store_true", help="one request of each, no load")
+    parser.add_argument("--profile", action="store_true", help="profile instead of the load")
     options = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
@@ -202,6 +235,11 @@ def main():
     for kind in kinds:
         queries, sql, total = one_request(PAGES[kind])
         print(f"{kind:30} {queries:12.0f} {sql:9.1f} {total:13.1f}")
+    if options.profile:
+        for kind in kinds:
+            print(f"\nProfil : {kind}")
+            profile(PAGES[kind])
+        return
     if options.no_load:
         return
 

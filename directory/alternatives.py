@@ -86,8 +86,11 @@ def at_distance(filters, params, departement_code):
     )
 
 
-def help_context(form, params, departement_code, queryset, total):
-    """What the results add when a search finds nothing or its place has no section."""
+def help_context(form, params, departement_code, records, total):
+    """What the results add when a search finds nothing or its place has no section.
+
+    `records()` gives the queryset to load the nearest records from, built only when needed.
+    """
     filters = form.cleaned_data
     context = {"missing_departement": missing_section(filters.get("lieu"))}
     if context["missing_departement"] is not None:
@@ -96,7 +99,7 @@ def help_context(form, params, departement_code, queryset, total):
             context["distance_offers"] = at_distance(filters, params, departement_code)
     if total == 0:
         context["ways_out"] = ways_out(form, params, departement_code)
-        context["nearest"] = nearest_beyond(filters, departement_code, queryset)
+        context["nearest"] = nearest_beyond(filters, departement_code, records())
     return context
 
 

@@ -32,7 +32,7 @@ class EventFilters:
         filters.update(scope_filters or {})
         if self.departement is not None:
             filters["departement"] = [self.departement.code]
-        return SearchRequest(text=self.text, types=["evenement"], filters=filters)
+        return SearchRequest(text=self.text, types=["evenement"], filters=filters, facets=False)
 
     def params(self):
         params = {}

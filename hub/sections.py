@@ -168,19 +168,22 @@ def name_sections(pages):
     return pages
 
 
-def listing_links(section=None):
+def listing_links(section=None, request=None):
     """Navigation links to the listings of a section, or to the national ones.
 
-    One query, whatever the number of listings.
+    One query, whatever the number of listings; with the `request`, the site's root paths are
+    read once for all the links.
     """
     from hub.models import HomePage
 
     parent = section or HomePage.objects.first()
     if parent is None:
         return []
-    by_type = {type(page): page for page in parent.get_children().live().specific(defer=True)}
+    # Plain pages (one query): their class comes from the content type, their URL from the
+    # path; fetching the specific pages took a query per type.
+    by_type = {page.specific_class: page for page in parent.get_children().live()}
     return [
-        {"label": kind.nav_label, "url": by_type[kind.model].url, "slug": kind.slug}
+        {"label": kind.nav_label, "url": by_type[kind.model].get_url(request), "slug": kind.slug}
         for kind in LISTINGS
         if kind.model in by_type
     ]

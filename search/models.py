@@ -29,6 +29,12 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["type_key", "object_id"], name="search_entry_unique")
         ]
+        indexes = [
+            # The box around a place and radius (search.backends.database).
+            models.Index(fields=["type_key", "latitude", "longitude"], name="search_entry_point"),
+            # The listing order of a type, without words or place (the national directory).
+            models.Index(fields=["type_key", "sort_key", "id"], name="search_entry_listing"),
+        ]
 
     def __str__(self):
         return f"{self.type_key}:{self.object_id} {self.title}"
@@ -42,7 +48,11 @@ class SearchFacetValue(models.Model):
     value = models.CharField(max_length=120)
 
     class Meta:
-        indexes = [models.Index(fields=["name", "value"])]
+        indexes = [
+            models.Index(fields=["name", "value"]),
+            # An entry's facet filters checked from the index alone, entry by entry.
+            models.Index(fields=["entry", "name", "value"], name="search_facet_entry"),
+        ]
 
     def __str__(self):
         return f"{self.name}={self.value}"

@@ -8,6 +8,7 @@ with their accents (engines that fold compare `stem(fold(word))`).
 """
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 
 from django.db.models.functions import Length
@@ -57,15 +58,22 @@ class ParsedQuery:
 
 
 def _synonym_sets():
-    """[(variants that trigger it, variants it looks for)] of every synonym, stop words out."""
+    """[(variants that trigger it, variants it looks for)] of every synonym, stop words out.
 
+    One small query each time (an edit applies at once); the sets themselves are worked out
+    once per distinct list of synonyms."""
+    return _expanded_synonyms(tuple(Synonym.objects.values_list("terms", flat=True)))
+
+
+@functools.lru_cache(maxsize=4)
+def _expanded_synonyms(all_terms):
     def meaningful(variants):
         kept = [[w for w in variant if fold(w) not in STOP_WORDS] for variant in variants]
         return [variant for variant in kept if variant]
 
     sets = []
-    for synonym in Synonym.objects.all():
-        triggers, found = synonym.expansion()
+    for terms in all_terms:
+        triggers, found = Synonym(terms=terms).expansion()
         sets.append((meaningful(triggers), meaningful(found)))
     by_trigger = {}
     for triggers, found in sets:
@@ -82,7 +90,12 @@ def _synonym_sets():
 
 
 def _stems(variant):
-    return tuple(stem(fold(word)) for word in variant)
+    return tuple(_stem(word) for word in variant)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _stem(word):
+    return stem(fold(word))
 
 
 def _close_words(word):

@@ -15,7 +15,8 @@ class SearchRequest:
     `sort`: "relevance" (newest first when there are no words), "date" (newest first),
     "distance" (needs a point) or "listing" (each type's own listing order). `page` and
     `per_page` choose the window of hits returned; `facets` and `snippets` can be turned off
-    when a listing shows neither. `approximate`: when no hit has every word, answer with the
+    when a listing shows neither, and `facet_names` limits the counts to the facets a page
+    shows (None: every facet). `approximate`: when no hit has every word, answer with the
     hits that have some of them, those with the most first (for pages that say so).
     """
 
@@ -28,6 +29,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 20
     facets: bool = True
+    facet_names: tuple[str, ...] | None = None
     snippets: bool = True
     approximate: bool = False
 

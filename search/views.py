@@ -72,6 +72,7 @@ class SiteSearch(SearchListing, View):
             point=point,
             radius_km=filters.get("rayon"),
             sort=filters.get("tri") or "relevance",
+            facet_names=tuple(sorted(registry.listed_facets())),
             approximate=True,
         )
 

@@ -101,7 +101,7 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
                     form,
                     request.GET,
                     self.departement_code,
-                    self.display_queryset(filters),
+                    lambda: self.display_queryset(filters),
                     page_obj.paginator.count,
                 )
             )

@@ -1,6 +1,7 @@
 from django import template
 
 from hub.models import DepartementPage
+from hub.models.pages import SectionIndexPage
 from hub.sections import listing_links
 
 register = template.Library()
@@ -14,6 +15,8 @@ def current_section(context):
         section = None
         if isinstance(page, DepartementPage):
             section = page
+        elif isinstance(page, SectionIndexPage):
+            section = page.section  # already read by the listing
         elif page is not None and getattr(page, "path", None):
             section = (
                 DepartementPage.objects.ancestor_of(page).select_related("departement").first()
@@ -39,6 +42,6 @@ def page_kind(context):
     return (match.view_name if match else "") or "page"
 
 
-@register.simple_tag
-def main_navigation(section):
-    return listing_links(section)
+@register.simple_tag(takes_context=True)
+def main_navigation(context, section):
+    return listing_links(section, context.get("request"))

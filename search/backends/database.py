@@ -5,10 +5,13 @@ column (PostgreSQL, configuration `hub_french` = french stemming + unaccent) or 
 table `search_fts` (SQLite, diacritics removed, stems from `search.text`).
 """
 
+import hashlib
 import math
+import secrets
 
+from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, F
+from django.db.models import BooleanField, Count, F, Window
 from django.db.models.expressions import RawSQL
 
 from ..geo import KM_PER_DEGREE, distance_km
@@ -29,6 +32,53 @@ ENTRY_FIELDS = [
     "longitude",
     "sort_key",
 ]
+
+
+# Counts over many entries (facet counts, the total of a listing without words or place) are
+# kept in the Django cache (Redis in production) under the index's version, which every write
+# changes: a request then reads them instead of counting the whole table again. They also
+# expire, for caches that processes do not share (LocMem in development, where a command that
+# reindexes runs beside the server).
+VERSION_KEY = "search:index-version"
+AGGREGATE_SECONDS = 600
+
+
+def index_version():
+    """A token that changes whenever the index does (set again if the cache lost it)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, secrets.token_hex(8), None)
+        version = cache.get(VERSION_KEY, "")
+    return version
+
+
+def index_changed():
+    """A new version now (this process reads its own writes) and once the writes are
+    committed (another process may have cached counts in between)."""
+
+    def renew():
+        cache.set(VERSION_KEY, secrets.token_hex(8), None)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def _aggregate_key(kind, request, parsed, some_groups):
+    """The cache key of one count over the entries `request` and `parsed` find."""
+    described = repr(
+        (
+            kind,
+            parsed.groups,
+            some_groups,
+            sorted(request.types),
+            sorted((name, sorted(values)) for name, values in request.filters.items() if values),
+            request.point,
+            request.radius_km,
+            request.facet_names,
+        )
+    )
+    digest = hashlib.sha256(described.encode()).hexdigest()[:32]
+    return f"search:{kind}:{index_version()}:{digest}"
 
 
 class DatabaseEngine(SearchBackend):
@@ -86,6 +136,7 @@ class DatabaseEngine(SearchBackend):
         SearchTerm.objects.bulk_create(
             (SearchTerm(word=word) for word in vocabulary), ignore_conflicts=True
         )
+        index_changed()
 
     def _write_fulltext(self, entries):
         rows = [
@@ -117,6 +168,7 @@ class DatabaseEngine(SearchBackend):
             with connection.cursor() as cursor:
                 cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in ids])
         entries.delete()
+        index_changed()
 
     @transaction.atomic
     def clear(self, type_key=None):
@@ -130,6 +182,7 @@ class DatabaseEngine(SearchBackend):
                 cursor.execute("DELETE FROM search_fts")
         entries.delete()
         SearchTerm.objects.all().delete()
+        index_changed()
 
     def rebuild_type(self, searchable, batches):
         """Empty then refill one type, in one transaction: readers never see it empty."""
@@ -194,8 +247,10 @@ class DatabaseEngine(SearchBackend):
         title_only=False,
         prefix_last=False,
         some_groups=False,
+        counted=False,
     ):
-        """One page of `candidates` matching `parsed`, best first.
+        """One page of `candidates` matching `parsed`, best first; with `counted`, each row
+        carries the number of matches as `total` (PostgreSQL).
 
         PostgreSQL ranks with ts_rank. On SQLite the FTS5 table drives the query and ranks with
         bm25 (title weighs ten times the text), the candidates coming in as a sub-select: far
@@ -205,6 +260,8 @@ class DatabaseEngine(SearchBackend):
         if self.postgres:
             matched = self._match(candidates, parsed, title_only, prefix_last, some_groups)
             ordering = ["-rank", F("date").desc(nulls_last=True), "pk"]
+            if counted:
+                matched = matched.annotate(total=Window(Count("id")))
             return list(matched.order_by(*ordering)[offset : offset + limit])
         expression = _fts5_query(parsed, title_only, prefix_last, some_groups)
         # Materialized first: a `rowid IN (...)` next to MATCH makes FTS5 test row by row.
@@ -259,25 +316,50 @@ class DatabaseEngine(SearchBackend):
                 + (F("longitude") - lon) * (F("longitude") - lon) * (shrink * shrink)
             )
             if request.radius_km:
+                # The box around the circle first: the (type, latitude, longitude) index
+                # answers it, the exact distance then only looks at the entries inside.
+                half_lat = request.radius_km / KM_PER_DEGREE
+                half_lon = half_lat / max(shrink, 0.01)
                 queryset = queryset.filter(
-                    flat_distance__lte=(request.radius_km / KM_PER_DEGREE) ** 2
+                    latitude__range=(lat - half_lat, lat + half_lat),
+                    longitude__range=(lon - half_lon, lon + half_lon),
+                    flat_distance__lte=half_lat**2,
                 )
         if not request.snippets:
             queryset = queryset.defer("body")
         candidates = queryset
         if parsed:
             queryset = self._match(queryset, parsed, some_groups=some_groups)
-        total = queryset.count()
         by_relevance = request.sort == "relevance" or (
             request.sort == "distance" and not request.point
         )
+        # Without words or place, the count may span the whole table: it is kept.
+        total_key = (
+            None
+            if parsed or request.point
+            else _aggregate_key("total", request, parsed, some_groups)
+        )
+        known_total = cache.get(total_key) if total_key else None
         if parsed and by_relevance:
             rows = self._best_first(
-                candidates, parsed, request.offset, request.per_page, some_groups=some_groups
+                candidates,
+                parsed,
+                request.offset,
+                request.per_page,
+                some_groups=some_groups,
+                counted=True,
             )
         else:
-            ordered = queryset.order_by(*_ordering(request))
+            ordered = queryset
+            if known_total is None:
+                ordered = ordered.annotate(total=Window(Count("id")))
+            ordered = ordered.order_by(*_ordering(request))
             rows = list(ordered[request.offset : request.offset + request.per_page])
+        total = known_total
+        if total is None:
+            total = _total(rows, queryset, request.offset)
+            if total_key:
+                cache.set(total_key, total, AGGREGATE_SECONDS)
         stems = parsed.stems()
         hits = [
             SearchHit(
@@ -298,13 +380,7 @@ class DatabaseEngine(SearchBackend):
         ]
         facets = {}
         if request.facets:
-            counts = (
-                SearchFacetValue.objects.filter(entry_id__in=queryset.values("id"))
-                .values("name", "value")
-                .annotate(count=Count("id"))
-            )
-            for row in counts:
-                facets.setdefault(row["name"], {})[row["value"]] = row["count"]
+            facets = self._facet_counts(request, parsed, some_groups, queryset)
         return EngineResults(
             hits=hits,
             total=total,
@@ -312,6 +388,22 @@ class DatabaseEngine(SearchBackend):
             suggestion=parsed.suggestion,
             engine=self.name,
         )
+
+    def _facet_counts(self, request, parsed, some_groups, queryset):
+        """{facet: {value: count}} over every entry found (of the facets asked for), kept in
+        the cache until the index changes."""
+        key = _aggregate_key("facets", request, parsed, some_groups)
+        facets = cache.get(key)
+        if facets is not None:
+            return facets
+        counts = SearchFacetValue.objects.filter(entry_id__in=queryset.values("id"))
+        if request.facet_names is not None:
+            counts = counts.filter(name__in=request.facet_names)
+        facets = {}
+        for row in counts.values("name", "value").annotate(count=Count("id")):
+            facets.setdefault(row["name"], {})[row["value"]] = row["count"]
+        cache.set(key, facets, AGGREGATE_SECONDS)
+        return facets
 
     def autocomplete(self, prefix, limit):
         parsed = parse_prefix(prefix)
@@ -329,6 +421,17 @@ class DatabaseEngine(SearchBackend):
                 {"label": row.title, "value": row.title, "url": row.url, "kind": row.type_key}
             )
         return found[:limit]
+
+
+def _total(rows, queryset, offset):
+    """The number of entries `queryset` finds, read from the page's rows when they carry it
+    (`COUNT(*) OVER ()`, computed by the query of the page): a second query only for an empty
+    page past the first, or for SQLite's full-text page."""
+    if rows and hasattr(rows[0], "total"):
+        return rows[0].total
+    if not rows and offset == 0:
+        return 0
+    return queryset.count()
 
 
 def _ordering(request):

@@ -234,7 +234,8 @@ class ElasticEngine(SearchBackend):
                 )
         search = search.sort(*_sort(request, bool(parsed)))
         if request.facets:
-            for name in registry.facet_labels():
+            names = request.facet_names
+            for name in registry.facet_labels() if names is None else names:
                 search.aggs.bucket(name, "terms", field=f"facet_{name}", size=200)
         if request.snippets:
             search = search.highlight(

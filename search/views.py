@@ -101,7 +101,7 @@ class SiteSearch(SearchListing, View):
             "results": results,
             "facets": facets,
             "sort": filters.get("tri") or "relevance",
-            "facets_selected": bool(filters.get("facets")),
+            "facets_selected": sum(len(values) for values in filters.get("facets", {}).values()),
         }
         if results is not None:
             context["unmatched"] = ", ".join(f"« {word} »" for word in results.unmatched)

@@ -22,8 +22,12 @@ class HomePageTests(TestCase):
         found = self.client.get("/annuaire/", {"lieu": "Roubaix", "rayon": 10, "age": 14})
         self.assertContains(found, "Café des parents d&#x27;ados")
 
-    def test_every_departement_is_listed_those_without_section_marked(self):
+    def test_every_departement_is_listed_those_without_section_folded_apart(self):
         response = self.client.get("/")
+        html = response.content.decode()
+        others = html.index('<details class="departement-others">')
+        self.assertLess(html.index("59 – Nord"), others)
+        self.assertGreater(html.index("69 – Rhône"), others)
         self.assertContains(response, '<a href="/nord/">59 – Nord</a>', html=True)
         self.assertContains(response, '<a href="/gironde/">33 – Gironde</a>', html=True)
         self.assertContains(response, "<span>69 – Rhône</span>", html=False)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/annuaire/", include("directory.urls")),
     path("inscriptions/", include("webforms.urls")),
     path("espace-porteurs/", include("porteurs.urls")),
+    path("espace-membres/", include("members.urls")),
     path("", include("newsletter.urls")),
 ]
 

@@ -12,11 +12,21 @@ from .models import PorteurAccess
 
 class PorteurPasswordResetForm(PasswordResetForm):
     """Reset for the people who have an active access to a structure, and only them: a
-    coordinator's account (second factor, admin) is reset from the admin, not here."""
+    coordinator's account (second factor, admin) is reset from the admin, not here.
+
+    The members' space resets its members' passwords with the same form: it names its own
+    URL namespace, e-mail and accesses (`namespace`, `template`, `has_access`)."""
+
+    namespace = "porteurs"
+    template = "porteurs/email/password_reset"
+
+    @staticmethod
+    def has_access(user):
+        return PorteurAccess.objects.active().filter(user=user).exists()
 
     def get_users(self, email):
         for user in super().get_users(email):
-            if PorteurAccess.objects.active().filter(user=user).exists():
+            if self.has_access(user):
                 yield user
 
     def send_mail(
@@ -29,11 +39,11 @@ class PorteurPasswordResetForm(PasswordResetForm):
         html_email_template_name=None,
     ):
         path = reverse(
-            "porteurs:password_reset_confirm",
+            f"{self.namespace}:password_reset_confirm",
             kwargs={"uidb64": context["uid"], "token": context["token"]},
         )
         mail.send(
-            "porteurs/email/password_reset",
+            self.template,
             {"user": context["user"], "reset_url": mail.absolute_url(path)},
             to=to_email,
             key=f"password-reset:{context['uid']}:{context['token']}",

@@ -26,6 +26,18 @@ TEMPLATES = {
 }
 
 
+def feed_rows(events):
+    """`events` (a queryset of event pages, in order) as the feeds read them (`FeedEvent`): two
+    queries (the events' rows, their exception dates), whatever their number."""
+    exception_days = defaultdict(list)
+    exceptions = EventExceptionDate.objects.filter(event__in=events.values("pk"))
+    for event_id, day in exceptions.order_by("date").values_list("event_id", "date"):
+        exception_days[event_id].append(day)
+    return [
+        FeedEvent(*row, exception_days.get(row[0], [])) for row in events.values_list(*FEED_FIELDS)
+    ]
+
+
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The "Agenda" of a département, or of the whole network: upcoming events, month grid,
     archive and iCalendar feeds, all filterable by kind, audience and département.
@@ -121,19 +133,12 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def feed_events(self, filters):
         """The events of `events(filters)` as the feeds read them (`FeedEvent`), in the same
         order: two queries (the events' rows, their exception dates), whatever their number."""
-        events = self.matching_events(filters)
-        exception_days = defaultdict(list)
-        exceptions = EventExceptionDate.objects.filter(event__in=events.values("pk"))
-        for event_id, day in exceptions.order_by("date").values_list("event_id", "date"):
-            exception_days[event_id].append(day)
-        return [
-            FeedEvent(*row, exception_days.get(row[0], []))
-            for row in events.values_list(*FEED_FIELDS)
-        ]
+        return feed_rows(self.matching_events(filters))
 
     def matching_events(self, filters):
-        """The live events of this agenda matching `filters`, by start date."""
-        queryset = self.scoped(EventPage.objects.live())
+        """The live public events of this agenda matching `filters`, by start date (events
+        restricted to members are only in the members' private feed)."""
+        queryset = self.scoped(EventPage.objects.live().public())
         if filters.departement is not None:
             queryset = queryset.descendant_of(filters.departement.section)
         if filters.text:

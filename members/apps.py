@@ -7,4 +7,7 @@ class MembersConfig(AppConfig):
     verbose_name = _("Espace des membres")
 
     def ready(self):
+        from . import admin_scoping
         from . import signals  # noqa: F401  (members' groups, search index on page privacy)
+
+        admin_scoping.install()

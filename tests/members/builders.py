@@ -35,8 +35,6 @@ def restrict(page):
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.add(members_group(section_of(page).departement))
-    # Wagtail's privacy dialog saves the groups after the row: it saves it again.
-    restriction.save()
     return restriction
 
 

@@ -7,7 +7,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("Espace des membres")
 
     def ready(self):
-        from . import admin_scoping
-        from . import signals  # noqa: F401  (members' groups, search index on page privacy)
+        from . import (
+            admin_scoping,
+            signals,  # noqa: F401  (members' groups, search index on page privacy)
+        )
 
         admin_scoping.install()

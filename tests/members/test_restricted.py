@@ -95,6 +95,14 @@ class RestrictedContentTests(TestCase):
             "Café des parents à Roubaix", self.client.get(agenda(nord).url).content.decode()
         )
 
+    def test_the_sitemap_lists_public_pages_only(self):
+        for who in self.outsiders():
+            with self.subTest(who=who):
+                sitemap = self.client.get("/sitemap.xml").content.decode()
+                self.assertIn(self.public_event.url, sitemap)
+                for page in (self.minutes, self.session, self.paper):
+                    self.assertNotIn(page.url, sitemap)
+
     def test_the_member_reads_it_and_nothing_of_it_is_shared_by_the_proxy(self):
         self.client.force_login(self.net["membre_nord"].user)
         home = self.client.get("/espace-membres/")

@@ -1,17 +1,13 @@
 """The members' space: what the coordination keeps to the member's département, the private
 calendar address, asking for an account and accepting an invitation."""
 
-from django.contrib import messages
-from django.contrib.auth import get_user_model, login
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from porteurs.forms import AcceptInvitationForm
-from porteurs.invitations import InvitationRefused
+from porteurs.views import answer_invitation
 
 from . import accounts
 from .access import member_required, memberships_of, restricted_pages
@@ -64,36 +60,12 @@ def request_account(request):
 
 @never_cache
 def invitation(request, token):
-    """The link of an invitation or an approved request: a new person chooses a password; a
-    person who already has an account signs in first and accepts."""
-    try:
-        invite = accounts.usable(token)
-    except InvitationRefused as refusal:
-        return render(
-            request, "members/invitation_refused.html", {"message": str(refusal)}, status=400
-        )
-    User = get_user_model()
-    existing = (
-        User.objects.filter(email__iexact=invite.email).first()
-        or User.objects.filter(username__iexact=invite.email).first()
-    )
-    if existing is not None:
-        if not request.user.is_authenticated or request.user.pk != existing.pk:
-            return redirect_to_login(request.get_full_path(), reverse("members:login"))
-        if request.method == "POST":
-            accounts.accept(invite, request.user)
-            return redirect("members:home")
-        return render(request, "members/invitation_existing.html", {"invitation": invite})
-    form = AcceptInvitationForm(invite.email, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        accounts.accept(invite, user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Bienvenue dans l'espace des membres."))
-        return redirect("members:home")
-    return render(
+    """The link of an invitation or of an approved request (the porteurs' answer)."""
+    return answer_invitation(
         request,
-        "members/invitation.html",
-        {"invitation": invite, "form": form},
-        status=400 if form.is_bound else 200,
+        token,
+        usable=accounts.usable,
+        accept=accounts.accept,
+        space="members",
+        welcome=_("Bienvenue dans l'espace des membres."),
     )

@@ -3,7 +3,7 @@ templates, and the password reset e-mail sent through the outbox (`hub.mail`).""
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
-from django.urls import reverse, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 
 from hub import mail
 
@@ -78,3 +78,28 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "porteurs/password_reset_complete.html"
+
+
+def auth_urlpatterns(views):
+    """Sign-in, sign-out and password reset URLs of a space, from the module `views` that
+    holds its six views (this one, or `members.auth`)."""
+    return [
+        path("connexion/", views.LoginView.as_view(), name="login"),
+        path("deconnexion/", views.LogoutView.as_view(), name="logout"),
+        path("mot-de-passe/", views.PasswordResetView.as_view(), name="password_reset"),
+        path(
+            "mot-de-passe/envoye/",
+            views.PasswordResetDoneView.as_view(),
+            name="password_reset_done",
+        ),
+        path(
+            "mot-de-passe/<uidb64>/<token>/",
+            views.PasswordResetConfirmView.as_view(),
+            name="password_reset_confirm",
+        ),
+        path(
+            "mot-de-passe/modifie/",
+            views.PasswordResetCompleteView.as_view(),
+            name="password_reset_complete",
+        ),
+    ]

@@ -2,10 +2,13 @@ import datetime
 from collections import defaultdict
 
 from django.core.exceptions import BadRequest
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import PageViewRestriction
 
 from events import choices
 from events.calendar_month import month_grid
@@ -24,6 +27,13 @@ TEMPLATES = {
     "archive": "events/event_archive_page.html",
     "month": "events/event_month_page.html",
 }
+
+
+def unrestricted():
+    """Pages under no view restriction (Wagtail's `public()`, in the same query rather than
+    one more for the restrictions: a feed costs its two queries whatever the content)."""
+    restrictions = PageViewRestriction.objects.annotate(length=Length("page__path"))
+    return ~Exists(restrictions.filter(page__path=Substr(OuterRef("path"), 1, F("length"))))
 
 
 def feed_rows(events):
@@ -138,7 +148,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def matching_events(self, filters):
         """The live public events of this agenda matching `filters`, by start date (events
         restricted to members are only in the members' private feed)."""
-        queryset = self.scoped(EventPage.objects.live().public())
+        queryset = self.scoped(EventPage.objects.live().filter(unrestricted()))
         if filters.departement is not None:
             queryset = queryset.descendant_of(filters.departement.section)
         if filters.text:

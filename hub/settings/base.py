@@ -261,7 +261,7 @@ HTTP_CACHE_PUBLIC = (
     f"public, max-age=0, s-maxage={HTTP_CACHE_SHARED_MAX_AGE}, "
     f"stale-while-revalidate={HTTP_CACHE_STALE_SECONDS}"
 )
-HTTP_CACHE_PRIVATE_PREFIXES = ["/admin/", "/django-admin/", "/sante/", "/espace-membres/"]
+HTTP_CACHE_PRIVATE_PREFIXES = ["/admin/", "/django-admin/", "/sante/", "/espace-membres/flux/"]
 # Reverse proxies to purge when content changes (hub.frontend_cache): base URLs of Varnish
 # instances that accept BAN (deploy/varnish/hub.vcl), comma-separated; empty, nothing to purge.
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")

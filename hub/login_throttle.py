@@ -1,4 +1,5 @@
-"""Slow down password guessing on the login pages (Wagtail admin, Django admin, porteurs' space).
+"""Slow down password guessing on the login pages (Wagtail admin, Django admin, porteurs' and
+members' spaces).
 
 Failed attempts are counted per username and client IP (`client_ip`) in the Django cache; after
 `LOGIN_FAILURE_LIMIT` failures within `LOGIN_LOCKOUT_SECONDS`, further attempts for that pair
@@ -13,7 +14,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
 
-LOGIN_URL_NAMES = ["wagtailadmin_login", "admin:login", "porteurs:login"]
+LOGIN_URL_NAMES = ["wagtailadmin_login", "admin:login", "porteurs:login", "members:login"]
 
 
 def failure_limit():

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import views
@@ -13,12 +14,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", views.health, name="health"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("departements/aller/", views.go_to_departement, name="go_to_departement"),
     path("recherche/", search_views.search_view, name="search"),
     path("recherche/suggestions/", search_views.autocomplete_view, name="search_autocomplete"),
     path("api/annuaire/", include("directory.urls")),
     path("inscriptions/", include("webforms.urls")),
     path("espace-porteurs/", include("porteurs.urls")),
+    path("espace-membres/", include("members.urls")),
     path("", include("newsletter.urls")),
 ]
 

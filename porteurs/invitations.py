@@ -55,9 +55,14 @@ class InvitationRefused(Exception):
     """Why a link no longer opens the space (the message is shown as is)."""
 
 
-def usable_invitation(token):
-    """The invitation of `token` if its link may still be used; InvitationRefused otherwise."""
-    invitation = PorteurInvitation.objects.filter(token_hash=token_hash(token or "")).first()
+def usable_invitation(token, invitations=None):
+    """The invitation of `token` if its link may still be used; InvitationRefused otherwise.
+
+    `invitations` is the queryset to look in (porteurs' invitations by default; the members'
+    space passes its own, whose rows have the same fields)."""
+    if invitations is None:
+        invitations = PorteurInvitation.objects.all()
+    invitation = invitations.filter(token_hash=token_hash(token or "")).first()
     if invitation is None:
         raise InvitationRefused(_("Ce lien d'invitation n'est pas valable."))
     if invitation.accepted_at:

@@ -8,19 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("fiches/<int:page_id>/", views.record, name="record"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
-    path("connexion/", auth.LoginView.as_view(), name="login"),
-    path("deconnexion/", auth.LogoutView.as_view(), name="logout"),
-    path("mot-de-passe/", auth.PasswordResetView.as_view(), name="password_reset"),
-    path("mot-de-passe/envoye/", auth.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path(
-        "mot-de-passe/<uidb64>/<token>/",
-        auth.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "mot-de-passe/modifie/",
-        auth.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
+    *auth.auth_urlpatterns(auth),
     *space.URLPATTERNS,
 ]

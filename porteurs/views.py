@@ -62,13 +62,27 @@ def record(request, page_id):
 
 @never_cache
 def invitation(request, token):
+    return answer_invitation(
+        request,
+        token,
+        usable=invitations.usable_invitation,
+        accept=invitations.accept,
+        space="porteurs",
+        welcome=_("Bienvenue dans l'espace porteurs."),
+    )
+
+
+def answer_invitation(request, token, *, usable, accept, space, welcome):
     """The link of an invitation: a new person chooses a password and lands in the space; a
-    person who already has an account signs in first and accepts."""
+    person who already has an account signs in first and accepts.
+
+    `space` names the templates' folder and the URL namespace ("porteurs", or "members" for
+    the members' space, whose invitations have their own `usable` and `accept`)."""
     try:
-        invite = invitations.usable_invitation(token)
+        invite = usable(token)
     except invitations.InvitationRefused as refusal:
         return render(
-            request, "porteurs/invitation_refused.html", {"message": str(refusal)}, status=400
+            request, f"{space}/invitation_refused.html", {"message": str(refusal)}, status=400
         )
     User = get_user_model()
     existing = (
@@ -77,21 +91,21 @@ def invitation(request, token):
     )
     if existing is not None:
         if not request.user.is_authenticated or request.user.pk != existing.pk:
-            return redirect_to_login(request.get_full_path(), reverse("porteurs:login"))
+            return redirect_to_login(request.get_full_path(), reverse(f"{space}:login"))
         if request.method == "POST":
-            invitations.accept(invite, request.user)
-            return redirect("porteurs:home")
-        return render(request, "porteurs/invitation_existing.html", {"invitation": invite})
+            accept(invite, request.user)
+            return redirect(f"{space}:home")
+        return render(request, f"{space}/invitation_existing.html", {"invitation": invite})
     form = AcceptInvitationForm(invite.email, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        invitations.accept(invite, user)
+        accept(invite, user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Bienvenue dans l'espace porteurs."))
-        return redirect("porteurs:home")
+        messages.success(request, welcome)
+        return redirect(f"{space}:home")
     return render(
         request,
-        "porteurs/invitation.html",
+        f"{space}/invitation.html",
         {"invitation": invite, "form": form},
         status=400 if form.is_bound else 200,
     )

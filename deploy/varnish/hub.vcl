@@ -29,8 +29,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The admin, its login and second-factor screens, the health check: never from the cache.
-    if (req.url ~ "^/(admin|django-admin|sante)/") {
+    # The admin, its login and second-factor screens, the health check, the members'
+    # private calendar addresses: never from the cache.
+    if (req.url ~ "^/(admin|django-admin|sante|espace-membres/flux)/") {
         return (pass);
     }
     # A signed-in visitor (or a login in progress) has a session: personal pages.

@@ -2,10 +2,13 @@ import datetime
 from collections import defaultdict
 
 from django.core.exceptions import BadRequest
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import PageViewRestriction
 
 from events import choices
 from events.calendar_month import month_grid
@@ -24,6 +27,25 @@ TEMPLATES = {
     "archive": "events/event_archive_page.html",
     "month": "events/event_month_page.html",
 }
+
+
+def unrestricted():
+    """Pages under no view restriction (Wagtail's `public()`, in the same query rather than
+    one more for the restrictions: a feed costs its two queries whatever the content)."""
+    restrictions = PageViewRestriction.objects.annotate(length=Length("page__path"))
+    return ~Exists(restrictions.filter(page__path=Substr(OuterRef("path"), 1, F("length"))))
+
+
+def feed_rows(events):
+    """`events` (a queryset of event pages, in order) as the feeds read them (`FeedEvent`): two
+    queries (the events' rows, their exception dates), whatever their number."""
+    exception_days = defaultdict(list)
+    exceptions = EventExceptionDate.objects.filter(event__in=events.values("pk"))
+    for event_id, day in exceptions.order_by("date").values_list("event_id", "date"):
+        exception_days[event_id].append(day)
+    return [
+        FeedEvent(*row, exception_days.get(row[0], [])) for row in events.values_list(*FEED_FIELDS)
+    ]
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -121,19 +143,12 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def feed_events(self, filters):
         """The events of `events(filters)` as the feeds read them (`FeedEvent`), in the same
         order: two queries (the events' rows, their exception dates), whatever their number."""
-        events = self.matching_events(filters)
-        exception_days = defaultdict(list)
-        exceptions = EventExceptionDate.objects.filter(event__in=events.values("pk"))
-        for event_id, day in exceptions.order_by("date").values_list("event_id", "date"):
-            exception_days[event_id].append(day)
-        return [
-            FeedEvent(*row, exception_days.get(row[0], []))
-            for row in events.values_list(*FEED_FIELDS)
-        ]
+        return feed_rows(self.matching_events(filters))
 
     def matching_events(self, filters):
-        """The live events of this agenda matching `filters`, by start date."""
-        queryset = self.scoped(EventPage.objects.live())
+        """The live public events of this agenda matching `filters`, by start date (events
+        restricted to members are only in the members' private feed)."""
+        queryset = self.scoped(EventPage.objects.live().filter(unrestricted()))
         if filters.departement is not None:
             queryset = queryset.descendant_of(filters.departement.section)
         if filters.text:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "events",
     "resources",
     "porteurs",
+    "members",
     "webforms",
     "newsletter",
     "hub.indicators",
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +215,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 LOGIN_URL = "wagtailadmin_login"
+# A page restricted to a département's members sends a visitor to the members' sign-in.
+WAGTAIL_FRONTEND_LOGIN_URL = "/espace-membres/connexion/"
 # Failed logins per username and IP before the login pages refuse that pair (hub.login_throttle).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
@@ -256,7 +261,7 @@ HTTP_CACHE_PUBLIC = (
     f"public, max-age=0, s-maxage={HTTP_CACHE_SHARED_MAX_AGE}, "
     f"stale-while-revalidate={HTTP_CACHE_STALE_SECONDS}"
 )
-HTTP_CACHE_PRIVATE_PREFIXES = ["/admin/", "/django-admin/", "/sante/"]
+HTTP_CACHE_PRIVATE_PREFIXES = ["/admin/", "/django-admin/", "/sante/", "/espace-membres/flux/"]
 # Reverse proxies to purge when content changes (hub.frontend_cache): base URLs of Varnish
 # instances that accept BAN (deploy/varnish/hub.vcl), comma-separated; empty, nothing to purge.
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")

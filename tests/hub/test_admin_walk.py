@@ -38,6 +38,7 @@ from hub.demo import DEMO_SECTIONS
 from hub.indicators.models import ActivityRecord
 from hub.models import DepartementPage
 from hub.scoping import own_sections
+from members.models import Membership
 from newsletter.models import Issue
 from porteurs.calls import CallForProjects, DossierStatus
 from porteurs.models import PorteurAccess, PorteurInvitation, UpdateCampaign
@@ -106,6 +107,7 @@ class Scope:
     issue: object = None
     access: object = None
     invitation: object = None
+    membership: object = None
     campaign: object = None
 
     @classmethod
@@ -138,6 +140,7 @@ class Scope:
             invitation=PorteurInvitation.objects.filter(
                 structure__path__startswith=section.path
             ).first(),
+            membership=Membership.objects.filter(departement=section.departement).first(),
             campaign=UpdateCampaign.objects.filter(section=section).first(),
         )
 
@@ -258,6 +261,7 @@ class Scope:
             "record_pk": self.record.pk,
             "access_id": self.access.pk,
             "invitation_id": self.invitation.pk,
+            "membership_id": self.membership.pk,
             "campaign_id": self.campaign.pk,
             "key": "actions",
             "index_id": self.page_of_type({"directoryindexpage"}).pk,

@@ -8,6 +8,11 @@ from .models import Membership
 PERSON_FIELDS = ["first_name", "last_name", "email", "structure", "role"]
 
 
+def choose_first(field):
+    """A French prompt in place of Django's "---------" as a select's empty choice."""
+    field.choices = [("", _("Choisissez…")), *list(field.choices)[1:]]
+
+
 class InviteForm(forms.ModelForm):
     """The coordination invites a professional or a Promeneur du Net of its département."""
 
@@ -15,13 +20,19 @@ class InviteForm(forms.ModelForm):
         model = Membership
         fields = PERSON_FIELDS
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose_first(self.fields["role"])
+
 
 class RequestForm(forms.ModelForm):
     """A visitor asks for a member account: the least personal data that lets the
     coordination decide."""
 
     departement = forms.ModelChoiceField(
-        label=_("Département"), queryset=Departement.objects.order_by("code")
+        label=_("Département"),
+        queryset=Departement.objects.order_by("code"),
+        empty_label=_("Choisissez votre département…"),
     )
 
     class Meta:
@@ -33,6 +44,7 @@ class RequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["purpose"].required = True
+        choose_first(self.fields["role"])
         self.fields["departement"].queryset = Departement.objects.filter(
             members_group__isnull=False, section__live=True
         ).order_by("code")

@@ -33,3 +33,12 @@ class HomePageTests(TestCase):
         self.assertContains(response, "<span>69 – Rhône</span>", html=False)
         self.assertContains(response, "(pas encore sur le site)", count=107)
         self.assertContains(response, "976 – Mayotte")
+
+    def test_the_footer_leads_to_each_space(self):
+        response = self.client.get("/")
+        for path, label in [
+            ("/espace-porteurs/", "Espace porteurs"),
+            ("/espace-membres/", "Espace des membres"),
+            ("/admin/", "Espace coordination"),
+        ]:
+            self.assertContains(response, f'<a href="{path}">{label}</a>', html=True)

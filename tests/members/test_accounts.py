@@ -107,6 +107,8 @@ class AccountTests(TestCase):
     def test_a_request_approved_by_the_coordination_opens_the_space(self):
         form = self.client.get("/espace-membres/demande/")
         self.assertContains(form, '<label for="id_purpose"')
+        self.assertContains(form, "Choisissez votre département…")
+        self.assertNotContains(form, "---------")
         incomplete = self.client.post("/espace-membres/demande/", {**PERSON, "purpose": ""})
         self.assertEqual(incomplete.status_code, 400)
         self.assertFalse(Membership.objects.filter(email="marie@exemple.fr").exists())

@@ -39,6 +39,15 @@ const SPACE = [
   ["34-porteur-bilans", "/espace-porteurs/bilans/"],
   ["35-porteur-bilan", "/espace-porteurs/bilans/", "main .space-record a"],
 ];
+// The members' space: asked for anonymously, then signed in as membre-nord.
+const MEMBERS_ANONYMOUS = [
+  ["40-membre-demande", "/espace-membres/demande/"],
+  ["41-membre-connexion", "/espace-membres/connexion/?next=/espace-membres/"],
+];
+const MEMBERS = [
+  ["42-membre-accueil", "/espace-membres/"],
+  ["43-membre-page-reservee", "/espace-membres/", "main li a"],
+];
 
 mkdirSync(output, { recursive: true });
 const browser = await chromium.launch({
@@ -95,6 +104,27 @@ try {
     } catch (error) {
       failures += 1;
       console.error(`porteurs' space @ ${width}px: ${error}`);
+    }
+    try {
+      for (const [name, path] of MEMBERS_ANONYMOUS) {
+        await page.goto(base + path);
+        await save(name);
+      }
+      await page.goto(base + "/espace-membres/connexion/");
+      await page.fill("#id_username", "membre-nord");
+      await page.fill("#id_password", password);
+      await Promise.all([page.waitForNavigation(), page.click(".space-form button[type=submit]")]);
+      for (const [name, path, follow] of MEMBERS) {
+        await page.goto(base + path);
+        if (follow) {
+          await Promise.all([page.waitForNavigation(), page.locator(follow).first().click()]);
+        }
+        await save(name);
+      }
+      await context.clearCookies();
+    } catch (error) {
+      failures += 1;
+      console.error(`members' space @ ${width}px: ${error}`);
     }
     try {
       await page.goto(base + "/admin/login/", { waitUntil: "domcontentloaded" });

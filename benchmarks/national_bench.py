@@ -15,9 +15,11 @@ import argparse
 import datetime
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -141,7 +143,6 @@ def start_production(database_url, proxy_port, app_port, redis_url):
         PROXY_PORT=str(proxy_port),
         APP_PORT=str(app_port),
         REDIS_URL=redis_url,
-        PRODUCTION_RUN_DIR=str(RUN / "production"),
         STATIC_ROOT=str(RUN / "static-files"),
     )
     return subprocess.Popen(
@@ -149,16 +150,20 @@ def start_production(database_url, proxy_port, app_port, redis_url):
     )
 
 
-def start_static_ceiling(port, pages):
-    files = RUN / "files"
+def start_static_ceiling(port, pages, folder):
+    """The second Varnish, serving `pages` from files in `folder`: a folder Varnish's own
+    unprivileged user can read (the checkout may sit in a private home folder)."""
+    files = folder / "files"
     files.mkdir(parents=True, exist_ok=True)
     for number, (body, content_type) in enumerate(pages):
         (files / f"{number}").write_bytes(body)
         (files / f"{number}.type").write_text(content_type)
-    vcl = RUN / "static.vcl"
+    vcl = folder / "static.vcl"
     vcl.write_text(STATIC_VCL.format(root=f"{files}/"))
+    for path in (files, *files.iterdir(), vcl):
+        path.chmod(0o755 if path.is_dir() else 0o644)
     return subprocess.Popen(
-        ["varnishd", "-F", "-n", str(RUN / "static-varnish"), "-a", f"127.0.0.1:{port}"]
+        ["varnishd", "-F", "-n", str(folder / "static-varnish"), "-a", f"127.0.0.1:{port}"]
         + ["-f", str(vcl), "-s", "malloc,256m"],
         start_new_session=True,
         stdout=subprocess.DEVNULL,
@@ -208,6 +213,8 @@ def main():
     )
     ceiling = None
     rows = []
+    static_folder = Path(tempfile.mkdtemp(prefix="hub-bench-static-"))
+    static_folder.chmod(0o755)
     try:
         wait_for(app + "/sante/")
         wait_for(proxy + "/sante/")
@@ -217,7 +224,7 @@ def main():
             fetch(proxy + url)
             copies.append((body, headers["Content-Type"]))
         etag = fetch(proxy + "/agenda/ical/")[1]["ETag"]
-        ceiling = start_static_ceiling(options.static_port, copies)
+        ceiling = start_static_ceiling(options.static_port, copies, static_folder)
         wait_for(f"{static}/0")
         load = os.getloadavg()[0]
         for number, (label, url) in enumerate(pages):
@@ -235,6 +242,7 @@ def main():
         if ceiling is not None:
             stop(ceiling)
         stop(production)
+        shutil.rmtree(static_folder, ignore_errors=True)
     print_table(rows, options, load)
 
 

@@ -43,11 +43,15 @@ def proxy(live_server):
     tmp_path = Path(tempfile.mkdtemp(prefix="hub-varnish-"))
     tmp_path.chmod(0o755)
     backend_port = live_server.url.rsplit(":", 1)[1]
+    # A copy of the VCL there too: the checkout itself may sit in a private folder.
+    included = tmp_path / "hub.vcl"
+    shutil.copyfile(settings.BASE_DIR / "deploy" / "varnish" / "hub.vcl", included)
+    included.chmod(0o644)
     vcl = tmp_path / "site.vcl"
     vcl.write_text(
         "vcl 4.1;\n"
         f'backend default {{ .host = "127.0.0.1"; .port = "{backend_port}"; }}\n'
-        f'include "{settings.BASE_DIR / "deploy" / "varnish" / "hub.vcl"}";\n'
+        f'include "{included}";\n'
     )
     port = free_port()
     varnishd = os.environ.get("VARNISHD", "/usr/sbin/varnishd")

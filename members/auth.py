@@ -2,6 +2,7 @@
 the members' templates, addresses and accesses."""
 
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from porteurs import auth
 
@@ -28,20 +29,22 @@ class LogoutView(auth.LogoutView):
     next_page = reverse_lazy("members:login")
 
 
-class PasswordResetView(auth.PasswordResetView):
+class MembersPages:
+    space = "members"
+    space_name = _("l'espace des membres")
+
+
+class PasswordResetView(MembersPages, auth.PasswordResetView):
     form_class = MemberPasswordResetForm
-    template_name = "members/password_reset_form.html"
-    success_url = reverse_lazy("members:password_reset_done")
 
 
-class PasswordResetDoneView(auth.PasswordResetDoneView):
-    template_name = "members/password_reset_done.html"
+class PasswordResetDoneView(MembersPages, auth.PasswordResetDoneView):
+    pass
 
 
-class PasswordResetConfirmView(auth.PasswordResetConfirmView):
-    template_name = "members/password_reset_confirm.html"
-    success_url = reverse_lazy("members:password_reset_complete")
+class PasswordResetConfirmView(MembersPages, auth.PasswordResetConfirmView):
+    pass
 
 
-class PasswordResetCompleteView(auth.PasswordResetCompleteView):
-    template_name = "members/password_reset_complete.html"
+class PasswordResetCompleteView(MembersPages, auth.PasswordResetCompleteView):
+    pass

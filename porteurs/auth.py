@@ -4,6 +4,7 @@ templates, and the password reset e-mail sent through the outbox (`hub.mail`).""
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.urls import path, reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from hub import mail
 
@@ -61,23 +62,43 @@ class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("porteurs:login")
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class SpacePages:
+    """The password pages shared by the spaces (templates/spaces/): `space` is the URL namespace,
+    whose base template they extend and whose sign-in they link to."""
+
+    space = "porteurs"
+    space_name = _("l'espace porteurs")
+
+    def get_context_data(self, **kwargs):
+        kwargs.update(
+            space_base=f"{self.space}/base.html",
+            space_name=self.space_name,
+            space_login=reverse(f"{self.space}:login"),
+            space_reset=reverse(f"{self.space}:password_reset"),
+        )
+        return super().get_context_data(**kwargs)
+
+    def get_success_url(self):
+        return reverse(f"{self.space}:{self.next_step}")
+
+
+class PasswordResetView(SpacePages, auth_views.PasswordResetView):
     form_class = PorteurPasswordResetForm
-    template_name = "porteurs/password_reset_form.html"
-    success_url = reverse_lazy("porteurs:password_reset_done")
+    template_name = "spaces/password_reset_form.html"
+    next_step = "password_reset_done"
 
 
-class PasswordResetDoneView(auth_views.PasswordResetDoneView):
-    template_name = "porteurs/password_reset_done.html"
+class PasswordResetDoneView(SpacePages, auth_views.PasswordResetDoneView):
+    template_name = "spaces/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "porteurs/password_reset_confirm.html"
-    success_url = reverse_lazy("porteurs:password_reset_complete")
+class PasswordResetConfirmView(SpacePages, auth_views.PasswordResetConfirmView):
+    template_name = "spaces/password_reset_confirm.html"
+    next_step = "password_reset_complete"
 
 
-class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
-    template_name = "porteurs/password_reset_complete.html"
+class PasswordResetCompleteView(SpacePages, auth_views.PasswordResetCompleteView):
+    template_name = "spaces/password_reset_complete.html"
 
 
 def auth_urlpatterns(views):

@@ -60,3 +60,18 @@ class SignInTests(TestCase):
         self.assertIn("espace des membres", text)
         link = re.search(r"http://testserver(/espace-membres/mot-de-passe/\S+/)", text).group(1)
         self.assertEqual(self.client.get(link).status_code, 302)
+
+    def test_each_space_keeps_its_own_password_pages(self):
+        for space, name in [
+            ("espace-membres", "espace des membres"),
+            ("espace-porteurs", "espace porteurs"),
+        ]:
+            with self.subTest(space=space):
+                form = self.client.get(f"/{space}/mot-de-passe/")
+                self.assertContains(form, f'href="/{space}/connexion/"')
+                done = self.client.post(
+                    f"/{space}/mot-de-passe/", {"email": "personne@exemple.fr"}, follow=True
+                )
+                self.assertEqual(done.redirect_chain[-1][0], f"/{space}/mot-de-passe/envoye/")
+                self.assertContains(done, f"{name} correspond à cette adresse")
+                self.assertContains(done, f'href="/{space}/connexion/"')

@@ -69,6 +69,7 @@ class SignInTests(TestCase):
             with self.subTest(space=space):
                 form = self.client.get(f"/{space}/mot-de-passe/")
                 self.assertContains(form, f'href="/{space}/connexion/"')
+                self.assertContains(form, "Adresse électronique")
                 done = self.client.post(
                     f"/{space}/mot-de-passe/", {"email": "personne@exemple.fr"}, follow=True
                 )

@@ -43,6 +43,7 @@ const SPACE = [
 const MEMBERS_ANONYMOUS = [
   ["40-membre-demande", "/espace-membres/demande/"],
   ["41-membre-connexion", "/espace-membres/connexion/?next=/espace-membres/"],
+  ["44-membre-mot-de-passe", "/espace-membres/mot-de-passe/"],
 ];
 const MEMBERS = [
   ["42-membre-accueil", "/espace-membres/"],

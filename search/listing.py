@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .api import ResultList, load_objects
 from .pagination import page_number, paginate
+from .widget_renderer import RENDERER
 
 INVALID_VALUE = _("« %(value)s » n'est pas une valeur possible du filtre « %(label)s ».")
 
@@ -83,6 +84,7 @@ class ListingForm(forms.Form):
     `INVALID_VALUE`.
     """
 
+    default_renderer = RENDERER
     invalid_value_messages = {}
     value_codes = ("invalid_choice",)
     # Fields that never appear in the one-line summary (an order is not a filter).

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from hub.models import DepartementPage
 from hub.models.pages import SectionIndexPage
@@ -23,6 +25,22 @@ def current_section(context):
             )
         context.render_context["_current_section"] = section
     return context.render_context["_current_section"]
+
+
+@register.simple_tag
+def departement_options(sections, current):
+    """The header switcher's options, one per live département, the current one selected:
+    written in Python, since a hundred options through the template took as long as the rest
+    of the header."""
+    chosen = current.pk if current else None
+    return mark_safe(
+        "".join(
+            f'<option value="{conditional_escape(item["code"])}"'
+            f"{' selected' if item['pk'] == chosen else ''}>"
+            f"{conditional_escape(item['code'])} – {conditional_escape(item['nom'])}</option>"
+            for item in sections
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -71,6 +71,13 @@ class PublicPagesTests(TestCase):
         response = self.client.get("/departements/aller/", {"departement": "zz"})
         self.assertContains(response, "Choisissez un département", status_code=400)
 
+    def test_departement_switcher_offers_every_departement_the_current_one_chosen(self):
+        response = self.client.get("/nord/annuaire/")
+        self.assertContains(response, '<option value="59" selected>59 – Nord</option>', html=True)
+        self.assertContains(response, '<option value="33">33 – Gironde</option>', html=True)
+        home = self.client.get("/")
+        self.assertNotContains(home, "selected>59")
+
     def test_unknown_page_is_a_french_404(self):
         response = self.client.get("/nord/nulle-part/")
         self.assertContains(response, "Page introuvable", status_code=404)

@@ -645,20 +645,43 @@ class PromeneurNetwork(Orderable):
     panels = [FieldPanel("network"), FieldPanel("handle")]
 
 
+# What a result card and the results map read of a record (templates/directory/includes/
+# result.html, directory.maps): loading only that takes half the time of whole pages.
+CARD_FIELDS = ("title", "url_path", "latitude", "longitude", "commune__nom")
+HOURS_FIELDS = ("opening_hours", "commune__departement_code")
+
+
 def records_queryset(kind):
     """Where the directory loads the records of a page of hits, with what their cards show."""
     if kind == Kind.LIEUX:
         return (
             LieuRessourcePage.objects.live()
             .public()
-            .select_related("commune", "structure")
+            .select_related("commune")
+            .only(*CARD_FIELDS, *HOURS_FIELDS, "kind", "participation")
             .prefetch_related("closures")
         )
     if kind == Kind.PROMENEURS:
-        return PromeneurPage.objects.live().public().select_related("commune", "structure")
+        return (
+            PromeneurPage.objects.live()
+            .public()
+            .select_related("commune")
+            .only(*CARD_FIELDS, "function", "presence_hours")
+        )
+    lieu_fields = [f"lieu__{name}" for name in ("title", *HOURS_FIELDS)]
     return (
         ActionPage.objects.live()
         .public()
-        .select_related("commune", "lieu__commune", "structure")
+        .select_related("commune", "lieu__commune")
+        .only(
+            *CARD_FIELDS,
+            *lieu_fields,
+            "action_type",
+            "schedule",
+            "cost",
+            "cost_amount",
+            "age_min",
+            "age_max",
+        )
         .prefetch_related("lieu__closures", "sessions", "cancelled_dates")
     )

@@ -17,7 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from hub.fields import MultipleChoiceField
+from hub.fields import MultipleChoiceField, choice_label
 from hub.models.pages import SectionIndexPage
 from hub.sections import name_sections
 from hub.taxonomies import Theme
@@ -148,6 +148,8 @@ class ResourcePageTag(TaggedItemBase):
 class ResourcePage(RoutablePageMixin, Page):
     """A tool for parents or professionals: files to download and/or a link, described so that
     the library can filter it. Lives under a département's library (or the national one)."""
+
+    _get_FIELD_display = choice_label
 
     summary = models.TextField(_("résumé"), max_length=800)
     kind = models.CharField(_("type de ressource"), max_length=30, choices=ResourceKind.choices)

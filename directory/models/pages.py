@@ -26,7 +26,7 @@ from directory.hours_widget import OpeningHoursField, OpeningHoursWidget
 from directory.search import search_request, with_distances
 from directory.validators import validate_siret
 from hub.admin_forms import SectionScopedPageForm
-from hub.fields import MultipleChoiceField
+from hub.fields import MultipleChoiceField, choice_label
 from hub.models.pages import SectionIndexPage
 from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
 from hub.place_inputs import CommuneInput
@@ -183,6 +183,7 @@ class DirectoryEntry(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("address")]
     base_form_class = SectionScopedPageForm
+    _get_FIELD_display = choice_label
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 

@@ -23,6 +23,7 @@ from wagtail.search import index
 from events import choices, ical
 from events.forms import EventPageForm
 from hub import recurrence
+from hub.fields import choice_label
 from hub.models import DepartementPage
 from hub.models.recurrence import RECURRENCE_HELP, RecurrenceRule
 from hub.point_panel import PointPanel
@@ -37,6 +38,8 @@ class EventPage(RoutablePageMixin, RecurrenceRule, Page):
     publications (iCalendar SEQUENCE). The commune is stored as its name and postal code; its
     centre is the point unless the point was placed by hand (`hub.point_panel`).
     """
+
+    _get_FIELD_display = choice_label
 
     Kind = choices.Kind
     Audience = choices.Audience

@@ -223,7 +223,9 @@ def summarize(expression, reference=None):
 
 @functools.lru_cache(maxsize=64)
 def _holiday_calendar(year, subdivision):
-    return holidays.France(years=year, subdiv=subdivision, language="fr")
+    # A plain dict: a lookup in the library's own calendar converts the key each time, and
+    # the hours of one lieu look up two months of days.
+    return dict(holidays.France(years=year, subdiv=subdivision, language="fr").items())
 
 
 def public_holiday(day, departement_code=""):
@@ -260,8 +262,20 @@ def live_state(expression, now=None, closures=(), departement_code=""):
                 return _("jour férié : %(name)s") % {"name": holiday}
         return ""
 
+    reason = closed_reason(local.date())
+
+    def state_of(begin, end):
+        """The state given by the open stretch begin–end, or None if it is over."""
+        if begin <= local < end:
+            return LiveState(True, end)
+        if begin > local:
+            return LiveState(False, begin, reason)
+        return None
+
+    # Open stretches in order, split at midnight, closed days left out; a stretch that goes on
+    # past midnight is joined to the next day's. The first stretch not over gives the state.
     start = datetime.datetime.combine(local.date(), datetime.time.min)
-    chunks = []
+    stretch = None
     for begin, end, state, _comment in parsed.intervals(
         start, start + datetime.timedelta(days=LOOKAHEAD_DAYS)
     ):
@@ -274,15 +288,12 @@ def live_state(expression, now=None, closures=(), departement_code=""):
                 datetime.datetime.combine(cursor.date() + datetime.timedelta(1), datetime.time.min),
             )
             if not closed_reason(cursor.date()):
-                if chunks and chunks[-1][1] == cursor:
-                    chunks[-1] = (chunks[-1][0], chunk_end)
+                if stretch and stretch[1] == cursor:
+                    stretch = (stretch[0], chunk_end)
                 else:
-                    chunks.append((cursor, chunk_end))
+                    found = stretch and state_of(*stretch)
+                    if found:
+                        return found
+                    stretch = (cursor, chunk_end)
             cursor = chunk_end
-    reason = closed_reason(local.date())
-    for begin, end in chunks:
-        if begin <= local < end:
-            return LiveState(True, end)
-        if begin > local:
-            return LiveState(False, begin, reason)
-    return LiveState(False, None, reason)
+    return (stretch and state_of(*stretch)) or LiveState(False, None, reason)

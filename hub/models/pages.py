@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from hub import routing
 from hub.permissions import StructuralPagePermissionTester
 from search.listing import SearchListing
 from territories.models import Departement
@@ -28,6 +29,11 @@ class HomePage(StructuralPage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    def route(self, request, path_components):
+        """The site's routing from its root, in two queries (`hub.routing`)."""
+        return routing.route(self, request, path_components, super().route)
+
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

@@ -28,6 +28,11 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Each gunicorn thread keeps its database connection for a minute (checked before reuse):
+# opening one per request cost a PostgreSQL backend process and a few milliseconds each time.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 # Shared by the gunicorn workers: login throttling counts (hub.login_throttle), built feeds.
 # Redis when REDIS_URL is set (base.py); otherwise a folder shared by the workers of one host.
 if not REDIS_URL:  # noqa: F405

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 from collections import defaultdict
 
@@ -45,6 +46,21 @@ def feed_rows(events):
         exception_days[event_id].append(day)
     return [
         FeedEvent(*row, exception_days.get(row[0], [])) for row in events.values_list(*FEED_FIELDS)
+    ]
+
+
+def with_event_pages(occurrences):
+    """`occurrences` of plain rows, each with its event's page instead (one query)."""
+    ids = {item.event.pk for item in occurrences}
+    pages = (
+        EventPage.objects.select_related("departement")
+        .prefetch_related("exception_dates")
+        .in_bulk(ids)
+    )
+    return [
+        dataclasses.replace(item, event=pages[item.event.pk])
+        for item in occurrences
+        if item.event.pk in pages
     ]
 
 
@@ -119,18 +135,27 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     # -- what the agenda shows -------------------------------------------------------------
 
+    def page_of(self, request, filters):
+        """The page of occurrences asked for, each with its whole event page (one query)."""
+        page_obj = super().page_of(request, filters)
+        page_obj.object_list = with_event_pages(page_obj.object_list)
+        return page_obj
+
     def occurrences(self, filters, past=False):
         """The occurrences of the events matching `filters`: those to come in date order, or
-        (`past`) those ended, the most recent first."""
+        (`past`) those ended, the most recent first. Laid out from the events' plain rows
+        (`feed_rows`, two queries): a national agenda holds thousands of events, and only the
+        page shown needs their pages (`page_of`)."""
         now = timezone.now()
-        events = self.events(filters)
+        events = self.matching_events(filters)
         if past:
             events = events.filter(start_date__lte=timezone.localdate())
-            ended = [item for item in recurrence.occurrences(events) if item.ends_at <= now]
+            rows = feed_rows(events)
+            ended = [item for item in recurrence.occurrences(rows) if item.ends_at <= now]
             ended.reverse()
             return ended
         events = events.filter(last_date__gte=timezone.localdate())
-        return recurrence.occurrences(events, after=now)
+        return recurrence.occurrences(feed_rows(events), after=now)
 
     def events(self, filters):
         """The live events of this agenda matching `filters`, ready for occurrence lists."""

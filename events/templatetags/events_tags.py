@@ -9,6 +9,7 @@ from django.utils.html import escape, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from hub.dates import format_time
 from hub.recurrence import PARIS, monthly_position
 
 register = template.Library()
@@ -22,12 +23,12 @@ def _day(value):
 
 
 def _time(value):
-    return formats.time_format(value, "H\\hi")
+    return format_time(value)
 
 
 @register.filter
 def occurrence_when(occurrence):
-    """« mardi 10 mars 2026, de 14h00 à 16h30 », « du lundi 2 au mercredi 4 mars 2026 »…"""
+    """« mardi 10 mars 2026, de 14 h à 16 h 30 », « du lundi 2 au mercredi 4 mars 2026 »…"""
     if occurrence.all_day:
         if occurrence.multi_day:
             return _("du %(start)s au %(end)s") % {

@@ -70,7 +70,7 @@ class AgendaPagesTests(TestCase):
         with frozen_now():
             response = self.client.get("/nord/agenda/")
         html = response.content.decode()
-        self.assertIn("Mardi 8 décembre 2026, de 14h00 à 16h00", html)
+        self.assertIn("Mardi 8 décembre 2026, de 14\u00a0h à 16\u00a0h", html)
         self.assertNotIn("Mardi 1 décembre 2026", html)  # an exception date
         self.assertNotIn("Comité de pilotage de juin", html)
         self.assertNotIn("Ciné-débat", html)  # another département
@@ -149,7 +149,7 @@ class AgendaPagesTests(TestCase):
         self.assertIn('href="/nord/agenda/mois/2026-11/"', grid)
         self.assertIn('href="/nord/agenda/mois/2027-01/"', grid)
         filtered = self.client.get("/agenda/mois/2026-12/", {"type": "temps-fort-parents"})
-        self.assertContains(filtered, "19h00 Ciné-débat à Mérignac")
+        self.assertContains(filtered, "19\u00a0h Ciné-débat à Mérignac")
         self.assertNotContains(filtered, "Analyse de la pratique</a>")
         self.assertContains(filtered, 'href="/agenda/mois/2027-01/?type=temps-fort-parents"')
 
@@ -168,7 +168,7 @@ class AgendaPagesTests(TestCase):
     def test_detail_page_has_schema_org_json_ld(self):
         with frozen_now():
             response = self.client.get(self.ciné.url)
-        self.assertContains(response, "Vendredi 4 décembre 2026, de 19h00 à 21h00")
+        self.assertContains(response, "Vendredi 4 décembre 2026, de 19\u00a0h à 21\u00a0h")
         self.assertContains(response, f'href="{self.ciné.url}ical/"')
         block = re.search(
             r'<script type="application/ld\+json">(.*?)</script>',

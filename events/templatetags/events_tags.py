@@ -9,7 +9,7 @@ from django.utils.html import escape, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from hub.dates import format_time
+from hub.dates import format_date, format_time
 from hub.recurrence import PARIS, monthly_position
 
 register = template.Library()
@@ -19,7 +19,7 @@ PHONE_RE = re.compile(r"(?<![\d+])(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 
 
 def _day(value):
-    return formats.date_format(value, "l j F Y")
+    return format_date(value, "l j F Y")
 
 
 def _time(value):
@@ -123,7 +123,7 @@ def recurrence_label(event):
         return _("%(text)s, %(count)s séances") % {"text": text, "count": event.recurrence_count}
     return _("%(text)s, jusqu'au %(until)s") % {
         "text": text,
-        "until": formats.date_format(event.recurrence_until, "j F Y"),
+        "until": format_date(event.recurrence_until, "j F Y"),
     }
 
 

@@ -71,7 +71,7 @@ class AgendaPagesTests(TestCase):
             response = self.client.get("/nord/agenda/")
         html = response.content.decode()
         self.assertIn("Mardi 8 décembre 2026, de 14\u00a0h à 16\u00a0h", html)
-        self.assertNotIn("Mardi 1 décembre 2026", html)  # an exception date
+        self.assertNotIn("Mardi 1er décembre 2026", html)  # an exception date
         self.assertNotIn("Comité de pilotage de juin", html)
         self.assertNotIn("Ciné-débat", html)  # another département
         # 10, 17 and 24 November are past, 1 December is an exception date: 8 December is left.
@@ -191,12 +191,24 @@ class AgendaPagesTests(TestCase):
             '<a href="tel:+33556001122">05 56 00 11 22</a>',
         )
 
+    def test_the_first_of_a_month_is_an_ordinal_and_times_read_the_french_way(self):
+        event = add_event(
+            self.net["nord"],
+            "Rencontre des parents d'ados",
+            start_date=datetime.date(2027, 2, 1),
+            start_time=datetime.time(9, 30),
+            end_time=datetime.time(12),
+        )
+        with frozen_now():
+            response = self.client.get(event.url)
+        self.assertContains(response, "Lundi 1er février 2027, de 9\u00a0h\u00a030 à 12\u00a0h")
+
     def test_recurring_detail_page_lists_next_dates_and_rule(self):
         with frozen_now():
             response = self.client.get(self.weekly.url)
         self.assertContains(response, "Chaque mardi, 5 séances")
         self.assertContains(response, "3 séances passées")
-        self.assertNotContains(response, "Mardi 1 décembre 2026")
+        self.assertNotContains(response, "Mardi 1er décembre 2026")
 
     def test_listing_query_count_does_not_grow_with_events(self):
         urls = ["/agenda/", "/agenda/mois/2026-12/", "/agenda/archives/", "/agenda/ical/"]

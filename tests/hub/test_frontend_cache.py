@@ -26,6 +26,7 @@ AFFECTED_BY_A_NORD_ACTION = [
     "/recherche/?q=parents",
     "/recherche/suggestions/?q=caf",
     "/api/annuaire/actions/?departement=59",
+    "/sitemap.xml",
 ]
 UNRELATED_TO_A_NORD_ACTION = [
     "/gironde/annuaire/",
@@ -125,7 +126,8 @@ class PurgeReachTests(TestCase):
         action.refresh_from_db()
         self.assertNotEqual(action.url, old_url)
         self.assert_reach(
-            [old_url, action.url, "/nord/annuaire/", "/gironde/annuaire/?page=2", "/annuaire/"],
+            [old_url, action.url, "/nord/annuaire/", "/gironde/annuaire/?page=2", "/annuaire/"]
+            + ["/sitemap.xml"],
             [self.neighbour.url, "/nord/agenda/", "/gironde/agenda/", "/ressources/"],
         )
 
@@ -134,7 +136,7 @@ class PurgeReachTests(TestCase):
             news = add_news(self.net["gironde"], "Ciné-débat à Mérignac")
         self.assert_reach(
             [news.url, "/gironde/actualites/", "/gironde/actualites/flux/", "/actualites/flux/"]
-            + ["/actualites/?page=2", "/gironde/", "/"],
+            + ["/actualites/?page=2", "/gironde/", "/", "/sitemap.xml"],
             ["/nord/actualites/", "/nord/actualites/flux/", "/gironde/annuaire/", "/nord/"],
         )
 
@@ -143,7 +145,7 @@ class PurgeReachTests(TestCase):
             Synonym.objects.create(terms="papa => père")
         self.assert_reach(
             ["/recherche/?q=papa", "/nord/annuaire/?q=papa", "/ressources/?q=papa"],
-            ["/", "/nord/", "/nord/annuaire/", self.neighbour.url],
+            ["/", "/nord/", "/nord/annuaire/", "/sitemap.xml", self.neighbour.url],
         )
 
     def test_no_proxy_configured_sends_nothing(self):

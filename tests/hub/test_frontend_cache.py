@@ -1,4 +1,5 @@
-"""Publishing, unpublishing, moving or deleting a page bans exactly what it changed from the proxy.
+"""Publishing, unpublishing, moving or deleting a page, or restricting it to members, bans exactly
+what it changed from the proxy.
 
 The bans go to a real HTTP server started by the test, which records them; each recorded
 X-Ban-Url is then matched (as Varnish matches it against each cached URL) against the URLs a
@@ -10,10 +11,12 @@ import re
 import threading
 
 from django.test import TestCase, override_settings
+from wagtail.models import PageViewRestriction
 
 from search.models import Synonym
 from tests.builders import add_news, build_network
 from tests.directory.builders import add_action, load_communes
+from tests.members.builders import restrict
 
 AFFECTED_BY_A_NORD_ACTION = [
     "/nord/annuaire/",
@@ -139,6 +142,19 @@ class PurgeReachTests(TestCase):
             + ["/actualites/?page=2", "/gironde/", "/", "/sitemap.xml"],
             ["/nord/actualites/", "/nord/actualites/flux/", "/gironde/annuaire/", "/nord/"],
         )
+
+    def test_restricting_a_page_or_lifting_it_bans_the_page_its_listings_and_the_sitemap(self):
+        news = add_news(self.net["nord"], "Compte rendu de la rencontre départementale")
+        affected = [news.url, "/nord/actualites/", "/actualites/", "/nord/", "/sitemap.xml"]
+        unrelated = ["/gironde/actualites/", "/gironde/", self.neighbour.url]
+        RecordingProxy.bans.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            restrict(news)
+        self.assert_reach(affected, unrelated)
+        RecordingProxy.bans.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            PageViewRestriction.objects.filter(page=news).delete()
+        self.assert_reach(affected, unrelated)
 
     def test_changing_synonyms_bans_every_search_with_words(self):
         with self.captureOnCommitCallbacks(execute=True):

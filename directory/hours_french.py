@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory import opening_hours
+from hub import dates
 from hub.dates import format_date
 
 DAY_CODES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
@@ -73,21 +74,20 @@ def french_list(items):
 
 
 def format_time(value):
-    """A wall-clock time the French way: "9 h", "17 h 30", "minuit"."""
+    """A wall-clock time of an opening schedule: "9 h", "17 h 30" (`hub.dates.format_time`), and
+    midnight, the end or start of a day, "minuit" (past 24:00, as OpenStreetMap allows: "2 h")."""
     if isinstance(value, str):
         hours, minutes = (int(part) for part in value.split(":"))
     else:
         hours, minutes = value.hour, value.minute
     if hours in (0, 24) and not minutes:
         return _("minuit")
-    if minutes:
-        return _("%(hours)s h %(minutes)02d") % {"hours": hours, "minutes": minutes}
-    return _("%(hours)s h") % {"hours": hours}
+    return dates.format_time(datetime.time(hours % 24, minutes))
 
 
 def format_ranges(ranges):
     if list(ranges) == [("00:00", "24:00")]:
-        return _("24 h sur 24")
+        return _("24\u00a0h sur 24")
     return french_list(f"{format_time(start)} – {format_time(end)}" for start, end in ranges)
 
 

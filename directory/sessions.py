@@ -3,11 +3,12 @@
 
 import re
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory import choices
 from hub import recurrence
+from hub.dates import format_date, format_time
 
 UPCOMING_LIMIT = 5
 WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -36,26 +37,18 @@ def upcoming(action, now=None, limit=UPCOMING_LIMIT):
     return later[:limit]
 
 
-def time_label(value):
-    """14:00 as "14 h", 18:30 as "18 h 30" (non-breaking spaces: never cut at a line end)."""
-    if not value.minute:
-        return f"{value.hour}\u00a0h"
-    return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
-
-
 def day_label(day):
     """ "mercredi 9 décembre 2026", "mardi 1er décembre 2026"."""
-    number = _("1er") if day.day == 1 else str(day.day)
-    return f"{formats.date_format(day, 'l')} {number} {formats.date_format(day, 'F Y')}"
+    return format_date(day, "l j F Y")
 
 
 def session_label(occurrence):
     """ "mercredi 9 décembre 2026, 14 h – 16 h" (or "…, à 14 h" when the end is not known)."""
     start, end = occurrence.start, occurrence.end
     if end > start:
-        hours = f"{time_label(start)} – {time_label(end)}"
+        hours = f"{format_time(start)} – {format_time(end)}"
     else:
-        hours = _("à %(time)s") % {"time": time_label(start)}
+        hours = _("à %(time)s") % {"time": format_time(start)}
     return f"{day_label(start.date())}, {hours}"
 
 

@@ -6,12 +6,13 @@ import re
 from types import SimpleNamespace
 
 from django import forms
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hub import recurrence
 from hub.admin_forms import SectionScopedPageForm
+from hub.dates import format_date
 from hub.place_inputs import CommuneInput
 from territories.models import Commune
 
@@ -94,6 +95,4 @@ class EventPageForm(SectionScopedPageForm):
 
     @staticmethod
     def _not_a_session(day):
-        return _("L'événement n'a pas lieu le %(date)s.") % {
-            "date": formats.date_format(day, "j F Y")
-        }
+        return _("L'événement n'a pas lieu le %(date)s.") % {"date": format_date(day, "j F Y")}

@@ -19,7 +19,8 @@ pages) and, for a move, the whole subtree at its old and new places. Reach of a 
   national directory for an action of the Nord);
 - pages that link to it, or that it links to (Wagtail's reference index: the lieu of an action);
 - the site search (`/recherche/`) and the paths its application declares with
-  `register_dependent_paths` (the directory's JSON API).
+  `register_dependent_paths` (the directory's JSON API);
+- the sitemap (`/sitemap.xml`), which lists every live public page.
 
 A change of search synonyms bans every URL with a query string (every search with words) and the
 site search. Proxies are listed in `FRONTEND_CACHE_URLS`; a proxy that does not answer is logged,
@@ -134,6 +135,7 @@ def page_rules(page, subtree=False):
     for linked in _linked_pages(page):
         rules += _page_rules(linked)
     rules.append(_tree(reverse("search")))
+    rules.append(_exact(reverse("sitemap")))
     for model, url_names in _dependent_paths.items():
         if isinstance(page, model):
             rules += [_tree(reverse(name)) for name in url_names]

@@ -20,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory import choices
+from hub.dates import format_datetime
 from hub.fields import MultipleChoiceField
 from hub.taxonomies import Theme
 from hub.uploads import validate_upload
@@ -82,12 +83,8 @@ class CallForProjects(models.Model):
         return [line.strip() for line in self.criteria.splitlines() if line.strip()]
 
     def deadline_text(self):
-        """« 31 mars 2027 à 23h59 », in Paris time."""
-        local = timezone.localtime(self.closes_at)
-        return _("%(date)s à %(time)s") % {
-            "date": formats.date_format(local, "j F Y"),
-            "time": formats.time_format(local, "H\\hi"),
-        }
+        """« 31 mars 2027 à 23 h 59 », in Paris time."""
+        return format_datetime(self.closes_at)
 
     def copy_for(self, year):
         """A new unpublished call for `year` with this one's texts, criteria and questions, its

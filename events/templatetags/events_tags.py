@@ -9,6 +9,7 @@ from django.utils.html import escape, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from hub.dates import format_date, format_time
 from hub.recurrence import PARIS, monthly_position
 
 register = template.Library()
@@ -18,16 +19,16 @@ PHONE_RE = re.compile(r"(?<![\d+])(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 
 
 def _day(value):
-    return formats.date_format(value, "l j F Y")
+    return format_date(value, "l j F Y")
 
 
 def _time(value):
-    return formats.time_format(value, "H\\hi")
+    return format_time(value)
 
 
 @register.filter
 def occurrence_when(occurrence):
-    """« mardi 10 mars 2026, de 14h00 à 16h30 », « du lundi 2 au mercredi 4 mars 2026 »…"""
+    """« mardi 10 mars 2026, de 14 h à 16 h 30 », « du lundi 2 au mercredi 4 mars 2026 »…"""
     if occurrence.all_day:
         if occurrence.multi_day:
             return _("du %(start)s au %(end)s") % {
@@ -122,7 +123,7 @@ def recurrence_label(event):
         return _("%(text)s, %(count)s séances") % {"text": text, "count": event.recurrence_count}
     return _("%(text)s, jusqu'au %(until)s") % {
         "text": text,
-        "until": formats.date_format(event.recurrence_until, "j F Y"),
+        "until": format_date(event.recurrence_until, "j F Y"),
     }
 
 

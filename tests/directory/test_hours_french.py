@@ -2,6 +2,7 @@
 clock changes), public holidays and temporary closures; simple French accepted as input."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase, TestCase
@@ -13,7 +14,13 @@ from tests.builders import build_network
 from tests.directory.builders import add_action, add_lieu, load_communes
 
 UTC = datetime.UTC
+NBSP = "\u00a0"
 WEEKDAYS = "Mo-Fr 09:00-12:00,14:00-17:30; Sa 09:00-12:00; PH off"
+
+
+def nb(text):
+    """`text` with its times as the site writes them: no-break spaces in "9 h 30" and "9 h"."""
+    return re.sub(r"(\d) h( (?=\d\d))?", lambda m: m[1] + NBSP + "h" + (NBSP if m[2] else ""), text)
 
 
 def at(*args):
@@ -59,7 +66,7 @@ class DescribeTests(SimpleTestCase):
         for expression, expected in cases.items():
             with self.subTest(expression):
                 text = hours_french.describe(expression)
-                self.assertIn(expected, text)
+                self.assertIn(nb(expected), text)
                 for english in ("Mo", "We ", "Sa", "PH", "off", ":00"):
                     self.assertNotIn(english, text)
 
@@ -87,37 +94,37 @@ class LiveStateTests(SimpleTestCase):
     def test_open_now_and_closing_time(self):
         # Friday 27 March 2026, 16:00 in Paris (UTC+1).
         self.assertEqual(
-            state(WEEKDAYS, at(2026, 3, 27, 15, 0)), "ouvert maintenant · ferme à 17 h 30"
+            state(WEEKDAYS, at(2026, 3, 27, 15, 0)), nb("ouvert maintenant · ferme à 17 h 30")
         )
 
     def test_closed_until_monday(self):
         # Saturday 28 March 2026, 13:00 in Paris.
-        self.assertEqual(state(WEEKDAYS, at(2026, 3, 28, 12, 0)), "fermé · ouvre lundi à 9 h")
+        self.assertEqual(state(WEEKDAYS, at(2026, 3, 28, 12, 0)), nb("fermé · ouvre lundi à 9 h"))
 
     def test_wall_clock_follows_the_spring_clock_change(self):
         # Clocks go forward on Sunday 29 March 2026: 07:30 UTC is 8:30 the Monday before,
         # 9:30 the Monday after.
-        self.assertEqual(state(WEEKDAYS, at(2026, 3, 23, 7, 30)), "fermé · ouvre à 9 h")
+        self.assertEqual(state(WEEKDAYS, at(2026, 3, 23, 7, 30)), nb("fermé · ouvre à 9 h"))
         self.assertEqual(
-            state(WEEKDAYS, at(2026, 3, 30, 7, 30)), "ouvert maintenant · ferme à 12 h"
+            state(WEEKDAYS, at(2026, 3, 30, 7, 30)), nb("ouvert maintenant · ferme à 12 h")
         )
 
     def test_wall_clock_follows_the_autumn_clock_change(self):
         # Clocks go back on Sunday 25 October 2026: 07:30 UTC is 9:30 before, 8:30 after.
         self.assertEqual(
-            state(WEEKDAYS, at(2026, 10, 23, 7, 30)), "ouvert maintenant · ferme à 12 h"
+            state(WEEKDAYS, at(2026, 10, 23, 7, 30)), nb("ouvert maintenant · ferme à 12 h")
         )
-        self.assertEqual(state(WEEKDAYS, at(2026, 10, 26, 7, 30)), "fermé · ouvre à 9 h")
+        self.assertEqual(state(WEEKDAYS, at(2026, 10, 26, 7, 30)), nb("fermé · ouvre à 9 h"))
         # Sunday night, just after the change: opens on Monday.
-        self.assertEqual(state(WEEKDAYS, at(2026, 10, 25, 1, 30)), "fermé · ouvre demain à 9 h")
+        self.assertEqual(state(WEEKDAYS, at(2026, 10, 25, 1, 30)), nb("fermé · ouvre demain à 9 h"))
 
     def test_public_holidays_close_the_day(self):
         # Friday 25 December 2026, 10:00 in Paris; Thursday evening skips Christmas.
         self.assertEqual(
             state(WEEKDAYS, at(2026, 12, 25, 9, 0)),
-            "fermé (jour férié : Noël) · ouvre demain à 9 h",
+            nb("fermé (jour férié : Noël) · ouvre demain à 9 h"),
         )
-        self.assertEqual(state(WEEKDAYS, at(2026, 12, 24, 18, 0)), "fermé · ouvre samedi à 9 h")
+        self.assertEqual(state(WEEKDAYS, at(2026, 12, 24, 18, 0)), nb("fermé · ouvre samedi à 9 h"))
         # Ascension, 14 May 2026, although the expression says nothing about holidays.
         self.assertIn("Ascension", state("Mo-Fr 09:00-17:00", at(2026, 5, 14, 9, 0)))
 
@@ -129,7 +136,7 @@ class LiveStateTests(SimpleTestCase):
     def test_holiday_hours_when_given(self):
         self.assertEqual(
             state("PH 10:00-12:00; Mo-Fr 09:00-12:00", at(2026, 12, 25, 9, 30)),
-            "ouvert maintenant · ferme à 12 h",
+            nb("ouvert maintenant · ferme à 12 h"),
         )
 
     def test_closures_close_every_day_of_the_range(self):
@@ -138,7 +145,7 @@ class LiveStateTests(SimpleTestCase):
         ]
         self.assertEqual(
             state(WEEKDAYS, at(2026, 12, 22, 9, 0), closures),
-            "fermé (congés) · ouvre le mardi 5 janvier à 9 h",
+            nb("fermé (congés) · ouvre le mardi 5 janvier à 9 h"),
         )
 
     def test_first_of_the_month_is_an_ordinal(self):
@@ -147,7 +154,7 @@ class LiveStateTests(SimpleTestCase):
         ]
         self.assertEqual(
             state(WEEKDAYS, at(2026, 5, 20, 9, 0), closures),
-            "fermé (travaux) · ouvre le lundi 1er juin à 9 h",
+            nb("fermé (travaux) · ouvre le lundi 1er juin à 9 h"),
         )
 
 
@@ -206,7 +213,8 @@ class PublicPagesTests(TestCase):
     def test_lieu_page_shows_french_hours_state_and_coming_closures(self):
         response = self.client.get(self.lieu.url)
         self.assertContains(
-            response, "Du lundi au vendredi, 9 h – 12 h et 14 h – 17 h 30 ; fermé les jours fériés"
+            response,
+            nb("Du lundi au vendredi, 9 h – 12 h et 14 h – 17 h 30 ; fermé les jours fériés"),
         )
         self.assertRegex(response.content.decode(), r"(Ouvert maintenant · ferme|Fermé.* · ouvre)")
         self.assertContains(response, "Fermé du 21 décembre au 4 janvier : congés")
@@ -216,10 +224,10 @@ class PublicPagesTests(TestCase):
 
     def test_action_page_shows_french_hours(self):
         response = self.client.get(self.action.url)
-        self.assertContains(response, "Mercredi, 14 h – 16 h")
+        self.assertContains(response, nb("Mercredi, 14 h – 16 h"))
         self.assertNotIn("We 14:00", visible(response))
 
     def test_result_cards_show_french_hours(self):
         response = self.client.get(self.lieu.get_parent().url, {"contenu": "lieux"})
-        self.assertContains(response, "du lundi au vendredi, 9 h – 12 h et 14 h – 17 h 30")
+        self.assertContains(response, nb("du lundi au vendredi, 9 h – 12 h et 14 h – 17 h 30"))
         self.assertNotContains(response, "Mo-Fr 09:00")

@@ -70,8 +70,8 @@ class AgendaPagesTests(TestCase):
         with frozen_now():
             response = self.client.get("/nord/agenda/")
         html = response.content.decode()
-        self.assertIn("Mardi 8 décembre 2026, de 14h00 à 16h00", html)
-        self.assertNotIn("Mardi 1 décembre 2026", html)  # an exception date
+        self.assertIn("Mardi 8 décembre 2026, de 14\u00a0h à 16\u00a0h", html)
+        self.assertNotIn("Mardi 1er décembre 2026", html)  # an exception date
         self.assertNotIn("Comité de pilotage de juin", html)
         self.assertNotIn("Ciné-débat", html)  # another département
         # 10, 17 and 24 November are past, 1 December is an exception date: 8 December is left.
@@ -149,7 +149,7 @@ class AgendaPagesTests(TestCase):
         self.assertIn('href="/nord/agenda/mois/2026-11/"', grid)
         self.assertIn('href="/nord/agenda/mois/2027-01/"', grid)
         filtered = self.client.get("/agenda/mois/2026-12/", {"type": "temps-fort-parents"})
-        self.assertContains(filtered, "19h00 Ciné-débat à Mérignac")
+        self.assertContains(filtered, "19\u00a0h Ciné-débat à Mérignac")
         self.assertNotContains(filtered, "Analyse de la pratique</a>")
         self.assertContains(filtered, 'href="/agenda/mois/2027-01/?type=temps-fort-parents"')
 
@@ -168,7 +168,7 @@ class AgendaPagesTests(TestCase):
     def test_detail_page_has_schema_org_json_ld(self):
         with frozen_now():
             response = self.client.get(self.ciné.url)
-        self.assertContains(response, "Vendredi 4 décembre 2026, de 19h00 à 21h00")
+        self.assertContains(response, "Vendredi 4 décembre 2026, de 19\u00a0h à 21\u00a0h")
         self.assertContains(response, f'href="{self.ciné.url}ical/"')
         block = re.search(
             r'<script type="application/ld\+json">(.*?)</script>',
@@ -191,12 +191,24 @@ class AgendaPagesTests(TestCase):
             '<a href="tel:+33556001122">05 56 00 11 22</a>',
         )
 
+    def test_the_first_of_a_month_is_an_ordinal_and_times_read_the_french_way(self):
+        event = add_event(
+            self.net["nord"],
+            "Rencontre des parents d'ados",
+            start_date=datetime.date(2027, 2, 1),
+            start_time=datetime.time(9, 30),
+            end_time=datetime.time(12),
+        )
+        with frozen_now():
+            response = self.client.get(event.url)
+        self.assertContains(response, "Lundi 1er février 2027, de 9\u00a0h\u00a030 à 12\u00a0h")
+
     def test_recurring_detail_page_lists_next_dates_and_rule(self):
         with frozen_now():
             response = self.client.get(self.weekly.url)
         self.assertContains(response, "Chaque mardi, 5 séances")
         self.assertContains(response, "3 séances passées")
-        self.assertNotContains(response, "Mardi 1 décembre 2026")
+        self.assertNotContains(response, "Mardi 1er décembre 2026")
 
     def test_listing_query_count_does_not_grow_with_events(self):
         urls = ["/agenda/", "/agenda/mois/2026-12/", "/agenda/archives/", "/agenda/ical/"]

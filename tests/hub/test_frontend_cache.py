@@ -1,4 +1,5 @@
-"""Publishing, unpublishing, moving or deleting a page bans exactly what it changed from the proxy.
+"""Publishing, unpublishing, moving or deleting a page, or restricting it to members, bans exactly
+what it changed from the proxy.
 
 The bans go to a real HTTP server started by the test, which records them; each recorded
 X-Ban-Url is then matched (as Varnish matches it against each cached URL) against the URLs a
@@ -10,10 +11,12 @@ import re
 import threading
 
 from django.test import TestCase, override_settings
+from wagtail.models import PageViewRestriction
 
 from search.models import Synonym
 from tests.builders import add_news, build_network
 from tests.directory.builders import add_action, load_communes
+from tests.members.builders import restrict
 
 AFFECTED_BY_A_NORD_ACTION = [
     "/nord/annuaire/",
@@ -26,6 +29,7 @@ AFFECTED_BY_A_NORD_ACTION = [
     "/recherche/?q=parents",
     "/recherche/suggestions/?q=caf",
     "/api/annuaire/actions/?departement=59",
+    "/sitemap.xml",
 ]
 UNRELATED_TO_A_NORD_ACTION = [
     "/gironde/annuaire/",
@@ -125,7 +129,8 @@ class PurgeReachTests(TestCase):
         action.refresh_from_db()
         self.assertNotEqual(action.url, old_url)
         self.assert_reach(
-            [old_url, action.url, "/nord/annuaire/", "/gironde/annuaire/?page=2", "/annuaire/"],
+            [old_url, action.url, "/nord/annuaire/", "/gironde/annuaire/?page=2", "/annuaire/"]
+            + ["/sitemap.xml"],
             [self.neighbour.url, "/nord/agenda/", "/gironde/agenda/", "/ressources/"],
         )
 
@@ -134,16 +139,29 @@ class PurgeReachTests(TestCase):
             news = add_news(self.net["gironde"], "Ciné-débat à Mérignac")
         self.assert_reach(
             [news.url, "/gironde/actualites/", "/gironde/actualites/flux/", "/actualites/flux/"]
-            + ["/actualites/?page=2", "/gironde/", "/"],
+            + ["/actualites/?page=2", "/gironde/", "/", "/sitemap.xml"],
             ["/nord/actualites/", "/nord/actualites/flux/", "/gironde/annuaire/", "/nord/"],
         )
+
+    def test_restricting_a_page_or_lifting_it_bans_the_page_its_listings_and_the_sitemap(self):
+        news = add_news(self.net["nord"], "Compte rendu de la rencontre départementale")
+        affected = [news.url, "/nord/actualites/", "/actualites/", "/nord/", "/sitemap.xml"]
+        unrelated = ["/gironde/actualites/", "/gironde/", self.neighbour.url]
+        RecordingProxy.bans.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            restrict(news)
+        self.assert_reach(affected, unrelated)
+        RecordingProxy.bans.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            PageViewRestriction.objects.filter(page=news).delete()
+        self.assert_reach(affected, unrelated)
 
     def test_changing_synonyms_bans_every_search_with_words(self):
         with self.captureOnCommitCallbacks(execute=True):
             Synonym.objects.create(terms="papa => père")
         self.assert_reach(
             ["/recherche/?q=papa", "/nord/annuaire/?q=papa", "/ressources/?q=papa"],
-            ["/", "/nord/", "/nord/annuaire/", self.neighbour.url],
+            ["/", "/nord/", "/nord/annuaire/", "/sitemap.xml", self.neighbour.url],
         )
 
     def test_no_proxy_configured_sends_nothing(self):

@@ -3,6 +3,7 @@ queue to the confirmed subscribers of its département and audience: each reader
 the double clicks and task retries; no tracking pixel, no rewritten link; counts kept; another
 département's letter refused."""
 
+import datetime
 import json
 import math
 import re
@@ -146,8 +147,11 @@ class SendingTests(MailServerMixin, TestCase):
         self.send(issue)
         run_queued_tasks()
         self.assertEqual(OutgoingEmail.objects.filter(status="refused").count(), 1)
+        sent_at = datetime.datetime(2026, 12, 1, 8, 5, tzinfo=datetime.UTC)  # 9:05 in Paris
+        Issue.objects.filter(pk=issue.pk).update(sent_at=sent_at)
         preview = self.client.get(f"/admin/lettre/numeros/{issue.pk}/apercu/")
         self.assertContains(preview, "2 courriels écrits, 1 envoyés, 1 rebonds")
+        self.assertContains(preview, "Numéro 1, envoyé le 1er décembre 2026 à 9\u00a0h\u00a005.")
 
     def test_the_archive_shows_the_issue_as_sent_without_anyones_link(self):
         subscribe("parent@exemple.fr", self.nord)

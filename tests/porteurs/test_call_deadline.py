@@ -24,13 +24,26 @@ class DeadlineTests(TestCase):
             closes_at=paris(2027, 3, 31, 23, 59),
         )
         dossier = complete_dossier(call, self.data["pile"], status=DossierStatus.BROUILLON)
-        self.assertEqual(call.deadline_text(), "31 mars 2027 à 23h59")
+        self.assertEqual(call.deadline_text(), "31 mars 2027 à 23\u00a0h\u00a059")
         self.assertTrue(call.is_open(paris(2027, 3, 31, 23, 59)))
         # 22:30 UTC is 23:30 in winter time, but already 00:30 on 1 April in summer time.
         self.assertFalse(call.is_open(paris(2027, 4, 1, 0, 30)))
         errors = instruction.submission_errors(dossier, at=paris(2027, 4, 1, 0, 0))
-        self.assertIn("La date limite de dépôt est passée (31 mars 2027 à 23h59", errors[None])
+        self.assertIn(
+            "La date limite de dépôt est passée (31 mars 2027 à 23\u00a0h\u00a059", errors[None]
+        )
         self.assertEqual(instruction.submission_errors(dossier, at=paris(2027, 3, 31, 23, 58)), {})
+
+    def test_the_calls_page_tells_opening_and_deadline_in_french_hours(self):
+        open_call(
+            self.data["nord"],
+            opens_at=paris(2099, 3, 1, 9, 0),
+            closes_at=paris(2099, 3, 31, 17, 30),
+        )
+        self.client.force_login(self.person)
+        response = self.client.get(reverse("porteurs:calls"))
+        self.assertContains(response, "Ouverture des dépôts le 1er mars 2099 à 9\u00a0h.")
+        self.assertContains(response, "dépôt jusqu'au 31 mars 2099 à 17\u00a0h\u00a030 (heure")
 
     def test_after_the_deadline_the_space_refuses_and_keeps_the_draft(self):
         call = open_call(self.data["nord"])

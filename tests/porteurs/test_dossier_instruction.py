@@ -6,10 +6,10 @@ from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import ActionPage
-from porteurs.calls import DossierStatus
+from porteurs.calls import Dossier, DossierStatus
 from tests.mail_server import SmtpServer, run_queued_tasks
 from tests.porteurs.builders import build_structures, porteur
-from tests.porteurs.call_builders import complete_dossier, open_call
+from tests.porteurs.call_builders import complete_dossier, open_call, paris
 
 
 class InstructionTests(TestCase):
@@ -55,6 +55,12 @@ class InstructionTests(TestCase):
         self.assertEqual(retained["To"], "pile@exemple.fr")
         self.assertIn("1 500 € accordés", retained.get_body(("plain",)).get_content())
         self.assertIn("1 500 € accordés", retained.get_body(("html",)).get_content())
+
+    def test_the_dossier_tells_when_it_was_submitted_in_french_hours(self):
+        Dossier.objects.filter(pk=self.dossier.pk).update(submitted_at=paris(2027, 2, 1, 14, 5))
+        self.client.force_login(self.data["coord_nord"])
+        response = self.client.get(reverse("porteurs_calls:dossier", args=[self.dossier.pk]))
+        self.assertContains(response, "déposé le 1er février 2027 à 14\u00a0h\u00a005")
 
     def test_a_retained_dossier_creates_a_draft_action_with_its_answers(self):
         self.client.force_login(self.data["coord_nord"])

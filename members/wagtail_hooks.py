@@ -4,7 +4,7 @@ from wagtail import hooks
 
 from porteurs.wagtail_hooks import CoordinationMenuItem
 
-from . import admin_views
+from . import access, admin_views
 
 
 @hooks.register("register_admin_urls")
@@ -22,3 +22,9 @@ def members_menu_item():
     return CoordinationMenuItem(
         _("Espace des membres : comptes"), reverse("members_admin"), icon_name="group", order=254
     )
+
+
+@hooks.register("before_serve_page")
+def read_view_restrictions(page, request, serve_args, serve_kwargs):
+    """The page's restrictions, read once for Wagtail's check and the members' notice."""
+    access.read_view_restrictions(page, request)
